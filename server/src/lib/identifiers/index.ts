@@ -1,0 +1,11 @@
+export { normalizeHsCode, validateHsCode } from './hs.js';
+export {
+  CONTAINER_CATEGORIES,
+  iso6346CheckDigit,
+  iso6346LetterValue,
+  validateContainerNumber,
+} from './iso6346.js';
+export { isUnLocode, normalizeUnLocode } from './locode.js';
+export type { IdentifierProblem, Validation } from './uscc.js';
+export { makeUscc, orgCodeCheckChar, USCC_CHARSET, usccCheckChar, validateUscc } from './uscc.js';
+export { validateVin, vinCheckDigit, vinCheckDigitRequired } from './vin.js';

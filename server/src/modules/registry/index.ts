@@ -1,0 +1,14 @@
+/** Registry: enterprises (tenants) and authorities. Other modules use only what is exported here. */
+export { authoritySchema, authorityView, enterpriseSchema, enterpriseView, registryRoutes } from './routes.js';
+export {
+  type Authority,
+  createAuthority,
+  createEnterprise,
+  type Enterprise,
+  findAuthorityByCode,
+  findEnterpriseByUscc,
+  getAuthority,
+  getEnterpriseFor,
+  listAuthorities,
+  listEnterprisesFor,
+} from './service.js';

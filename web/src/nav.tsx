@@ -1,0 +1,95 @@
+import {
+  ApiOutlined,
+  BankOutlined,
+  ContainerOutlined,
+  DashboardOutlined,
+  EnvironmentOutlined,
+  FileSearchOutlined,
+  FlagOutlined,
+  HomeOutlined,
+  KeyOutlined,
+  MoneyCollectOutlined,
+  NodeIndexOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import type { ReactNode } from 'react';
+import type { Role } from './api/types';
+import type { en } from './i18n/en';
+
+export type NavLabel = keyof typeof en.nav;
+
+export interface NavItem {
+  path: string;
+  label: NavLabel;
+  icon: ReactNode;
+  /** Roles that may open the page; absent means every signed-in user. */
+  roles?: readonly Role[];
+}
+
+export interface NavGroup {
+  key: string;
+  label: NavLabel | null;
+  items: readonly NavItem[];
+}
+
+export const COCKPIT_ROLES: readonly Role[] = ['zone_admin', 'customs_officer'];
+export const USER_ADMIN_ROLES: readonly Role[] = ['zone_admin'];
+
+/** One table drives the side menu and the role checks of the routes, so the two cannot disagree. */
+export const NAVIGATION: readonly NavGroup[] = [
+  {
+    key: 'main',
+    label: null,
+    items: [
+      { path: '/', label: 'home', icon: <HomeOutlined /> },
+      { path: '/cockpit', label: 'cockpit', icon: <DashboardOutlined />, roles: COCKPIT_ROLES },
+    ],
+  },
+  {
+    key: 'centres',
+    label: 'centres',
+    items: [
+      { path: '/logistics', label: 'logistics', icon: <NodeIndexOutlined /> },
+      { path: '/trade', label: 'trade', icon: <ContainerOutlined /> },
+      { path: '/investment', label: 'investment', icon: <BankOutlined /> },
+      { path: '/exchange', label: 'exchange', icon: <TeamOutlined /> },
+    ],
+  },
+  {
+    key: 'reference',
+    label: 'reference',
+    items: [
+      { path: '/reference/countries', label: 'countries', icon: <FlagOutlined /> },
+      { path: '/reference/locations', label: 'locations', icon: <EnvironmentOutlined /> },
+      { path: '/reference/currencies', label: 'currencies', icon: <MoneyCollectOutlined /> },
+    ],
+  },
+  {
+    key: 'admin',
+    label: 'admin',
+    items: [
+      { path: '/admin/users', label: 'users', icon: <UserOutlined />, roles: USER_ADMIN_ROLES },
+      { path: '/admin/api-keys', label: 'apiKeys', icon: <KeyOutlined /> },
+      { path: '/admin/webhooks', label: 'webhooks', icon: <ApiOutlined /> },
+      { path: '/admin/audit', label: 'audit', icon: <FileSearchOutlined /> },
+    ],
+  },
+];
+
+export function mayOpen(item: Pick<NavItem, 'roles'>, role: Role): boolean {
+  return !item.roles || item.roles.includes(role);
+}
+
+/** The menu entry a path belongs to (longest matching prefix), for highlighting the menu. */
+export function activeNavPath(pathname: string): string {
+  let best = '/';
+  for (const group of NAVIGATION) {
+    for (const item of group.items) {
+      if (item.path !== '/' && (pathname === item.path || pathname.startsWith(`${item.path}/`))) {
+        if (item.path.length > best.length) best = item.path;
+      }
+    }
+  }
+  return best;
+}

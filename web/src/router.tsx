@@ -1,0 +1,67 @@
+import { lazy } from 'react';
+import { createBrowserRouter, Navigate } from 'react-router';
+import { RequireAuth, RoleGate } from './auth/session';
+import { AppShell } from './layout/AppShell';
+import { COCKPIT_ROLES, USER_ADMIN_ROLES } from './nav';
+import { ApiKeysPage } from './pages/admin/ApiKeysPage';
+import { AuditPage } from './pages/admin/AuditPage';
+import { UsersPage } from './pages/admin/UsersPage';
+import { WebhooksPage } from './pages/admin/WebhooksPage';
+import { CentrePage } from './pages/centres/CentrePage';
+import { HomePage } from './pages/HomePage';
+import { LoginPage } from './pages/LoginPage';
+import { NotFoundPage } from './pages/NotFoundPage';
+import { CountriesPage } from './pages/reference/CountriesPage';
+import { CurrenciesPage } from './pages/reference/CurrenciesPage';
+
+// The chart pages pull in ECharts and the world atlas; they load on first visit, not with the shell.
+const CockpitPage = lazy(() => import('./pages/CockpitPage').then((m) => ({ default: m.CockpitPage })));
+// The logistics centre draws the planner's chart and route map with the same ECharts bundle.
+const LogisticsPage = lazy(() => import('./pages/logistics/LogisticsPage').then((m) => ({ default: m.LogisticsPage })));
+const LocationsPage = lazy(() => import('./pages/reference/LocationsPage').then((m) => ({ default: m.LocationsPage })));
+
+export const router = createBrowserRouter([
+  { path: '/login', element: <LoginPage /> },
+  {
+    path: '/',
+    element: (
+      <RequireAuth>
+        <AppShell />
+      </RequireAuth>
+    ),
+    children: [
+      { index: true, element: <HomePage /> },
+      { path: 'logistics', element: <LogisticsPage tab="planner" /> },
+      { path: 'logistics/services', element: <LogisticsPage tab="services" /> },
+      { path: 'logistics/overview', element: <LogisticsPage tab="overview" /> },
+      { path: 'trade', element: <CentrePage centre="trade" /> },
+      { path: 'investment', element: <CentrePage centre="investment" /> },
+      { path: 'exchange', element: <CentrePage centre="exchange" /> },
+      {
+        path: 'cockpit',
+        element: (
+          <RoleGate roles={COCKPIT_ROLES}>
+            <CockpitPage />
+          </RoleGate>
+        ),
+      },
+      { path: 'reference', element: <Navigate to="/reference/countries" replace /> },
+      { path: 'reference/countries', element: <CountriesPage /> },
+      { path: 'reference/locations', element: <LocationsPage /> },
+      { path: 'reference/currencies', element: <CurrenciesPage /> },
+      { path: 'admin', element: <Navigate to="/admin/api-keys" replace /> },
+      {
+        path: 'admin/users',
+        element: (
+          <RoleGate roles={USER_ADMIN_ROLES}>
+            <UsersPage />
+          </RoleGate>
+        ),
+      },
+      { path: 'admin/api-keys', element: <ApiKeysPage /> },
+      { path: 'admin/webhooks', element: <WebhooksPage /> },
+      { path: 'admin/audit', element: <AuditPage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);

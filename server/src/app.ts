@@ -197,12 +197,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(registryRoutes, { prefix: '/api' });
   await app.register(referenceModule.routes, { prefix: '/api/reference' });
   await app.register(eventsModule.routes, { prefix: '/api' });
-  const logistics = createLogisticsModule(database.db);
-  dispatcher.subscribe({
-    name: 'logistics-planner',
-    pattern: logistics.networkEvents,
-    handle: async () => logistics.planner.markDirty(),
-  });
+  const logistics = createLogisticsModule(database.db, { publicUrl: config.publicUrl, log: app.log });
+  for (const subscriber of logistics.subscribers) dispatcher.subscribe(subscriber);
   await app.register(logistics.routes, { prefix: '/api' });
   await app.register(auditRoutes, { prefix: '/api' });
 

@@ -23,6 +23,8 @@ export interface Config {
   trustProxy: boolean;
   /** Directory of the built web client; served at / when it exists. */
   webDistDir: string;
+  /** Address the public reaches this server at; printed in QR codes on issued documents. */
+  publicUrl: string;
 }
 
 function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -42,8 +44,9 @@ function boolFrom(env: NodeJS.ProcessEnv, name: string, fallback: boolean): bool
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly string[] = process.argv): Config {
   const databaseUrl = env.DATABASE_URL?.trim() || null;
   const repoRoot = path.resolve(import.meta.dirname, '..', '..');
+  const port = intFrom(env, 'PORT', 8080);
   return {
-    port: intFrom(env, 'PORT', 8080),
+    port,
     host: env.HOST?.trim() || 'localhost',
     dataDir: path.resolve(env.DATA_DIR?.trim() || './data'),
     databaseUrl,
@@ -59,6 +62,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly 
     webhookTimeoutMs: intFrom(env, 'WEBHOOK_TIMEOUT_MS', 5_000),
     trustProxy: boolFrom(env, 'TRUST_PROXY', false),
     webDistDir: path.resolve(env.WEB_DIST_DIR?.trim() || path.join(repoRoot, 'web', 'dist')),
+    publicUrl: (env.PUBLIC_URL?.trim() || `http://localhost:${port}`).replace(/\/+$/, ''),
   };
 }
 

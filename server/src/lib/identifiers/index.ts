@@ -1,3 +1,4 @@
+export { BL_PREFIX, BL_SERIAL_MAX, blCheckChar, makeBlNumber, validateBlNumber } from './bl.js';
 export { normalizeHsCode, validateHsCode } from './hs.js';
 export {
   CONTAINER_CATEGORIES,

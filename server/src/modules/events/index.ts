@@ -7,7 +7,7 @@ import { eventRoutes } from './routes.js';
 
 export { backoffMs, EventDispatcher, type Subscriber } from './dispatcher.js';
 export { NatsPublisher, type NatsState } from './nats.js';
-export { type EventEnvelope, emitEvent, matchesPattern, type NewEvent } from './outbox.js';
+export { type EventEnvelope, emitEvent, emitEvents, matchesPattern, type NewEvent } from './outbox.js';
 export { signWebhook, verifyWebhookSignature } from './signing.js';
 
 export const eventsModule = { routes: eventRoutes };

@@ -1,3 +1,4 @@
+import { inArray } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.js';
 import { TONNES_PER_TEU } from './data/network.js';
 import { co2GramsPerUnit, loadNetwork } from './network.js';
@@ -9,6 +10,7 @@ import {
   type Timetable,
   TimetableBuilder,
 } from './planner/index.js';
+import { departures } from './schema.js';
 
 /** Minimum time to change vehicle at a terminal, and its handling (one lift) per TEU. */
 const MIN_CONNECTION_MINUTES = 180;
@@ -31,6 +33,7 @@ interface Network {
   timetable: Timetable;
   planner: RoutePlanner;
   trips: TripRef[];
+  tripByDeparture: Map<string, number>;
   builtAt: number;
 }
 
@@ -126,9 +129,46 @@ export class NetworkPlanner {
         }
       }
       const timetable = builder.build();
-      built.set(unit, { timetable, planner: new RoutePlanner(timetable), trips, builtAt: now.getTime() });
+      const tripByDeparture = new Map(trips.map((trip, index) => [trip.departureId, index]));
+      built.set(unit, {
+        timetable,
+        planner: new RoutePlanner(timetable),
+        trips,
+        tripByDeparture,
+        builtAt: now.getTime(),
+      });
     }
     this.networks = built;
+  }
+
+  /**
+   * Bookings and cancellations change only remaining capacity: patch it in place from the database
+   * instead of rebuilding the whole network. A build in flight may have read older values, so then
+   * the network is simply marked dirty and rebuilt on the next query.
+   */
+  async refreshCapacity(departureIds: readonly string[]): Promise<void> {
+    if (departureIds.length === 0 || this.networks.size === 0) return;
+    if (this.building) {
+      this.markDirty();
+      return;
+    }
+    const rows = await this.db
+      .select({ id: departures.id, capacityRemaining: departures.capacityRemaining })
+      .from(departures)
+      .where(inArray(departures.id, [...departureIds]));
+    if (this.building) {
+      this.markDirty();
+      return;
+    }
+    for (const network of this.networks.values()) {
+      for (const row of rows) {
+        const tripIndex = network.tripByDeparture.get(row.id);
+        if (tripIndex === undefined) continue;
+        row.capacityRemaining.forEach((units, segment) => {
+          network.timetable.setSegmentCapacity(tripIndex, segment, Math.max(0, units));
+        });
+      }
+    }
   }
 
   /** Pareto-optimal itineraries; the stop ids in the legs are UN/LOCODEs. */

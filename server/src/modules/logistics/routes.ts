@@ -1,22 +1,24 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { Queryable } from '../../platform/db/client.js';
 import { type FieldIssue, invalidFields, notFound, problemSchema } from '../../platform/http/problem.js';
 import { type Locale, translate } from '../../platform/i18n/index.js';
 import { knownLocodes } from '../reference/index.js';
 import { getService, listServices, type Service } from './network.js';
-import type { ItineraryLeg } from './planner/index.js';
+import type { Itinerary } from './planner/index.js';
 import type { NetworkPlanner } from './planning.js';
+import type { PricedLeg } from './shipments.js';
 
 const LOCODE = z.string().regex(/^[A-Z]{2}[A-Z2-9]{3}$/);
 /** ISO 6346 size-type codes the planner prices; 2x is a 20-foot box (1 TEU), 4x/L5 is 40/45-foot (2 TEU). */
-const SIZE_TYPES = ['22G1', '22R1', '22U1', '42G1', '42R1', '42U1', '45G1', '45R1', 'L5G1'] as const;
+export const SIZE_TYPES = ['22G1', '22R1', '22U1', '42G1', '42R1', '42U1', '45G1', '45R1', 'L5G1'] as const;
 const CONTAINERS_PER_QUERY_MAX = 500;
 const DEPART_AFTER_SLACK_MS = 5 * 60 * 1000;
 /** IATA volumetric factor: 1 m³ charges as 166.67 kg (1:6000 cm³/kg). */
 const KG_PER_CUBIC_METRE_CHARGEABLE = 1_000_000 / 6_000;
 
 const namesSchema = z.object({ 'zh-CN': z.string(), en: z.string(), ru: z.string() });
-const moneySchema = z
+export const moneySchema = z
   .object({ amount: z.string().describe('Exact decimal string'), currency: z.string() })
   .meta({ id: 'Money' });
 
@@ -52,7 +54,7 @@ const legSchema = z.object({
   co2Kg: z.number(),
 });
 
-const itinerarySchema = z
+export const itinerarySchema = z
   .object({
     legs: z.array(legSchema),
     departure: z.iso.datetime(),
@@ -64,7 +66,7 @@ const itinerarySchema = z
   })
   .meta({ id: 'Itinerary' });
 
-const searchBody = z.strictObject({
+export const searchBody = z.strictObject({
   from: LOCODE.describe('UN/LOCODE of the origin'),
   to: LOCODE.describe('UN/LOCODE of the destination'),
   departAfter: z.iso.datetime({ offset: true }).describe('ISO 8601 instant'),
@@ -87,17 +89,17 @@ const searchBody = z.strictObject({
   }),
 });
 
-function fenToYuan(fen: number): string {
+export function fenToYuan(fen: number): string {
   const sign = fen < 0 ? '-' : '';
   const abs = Math.abs(fen);
   return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
 }
 
-function minuteToIso(minute: number): string {
+export function minuteToIso(minute: number): string {
   return new Date(minute * 60_000).toISOString();
 }
 
-function localName(service: Service, locale: Locale): string {
+export function localName(service: Service, locale: Locale): string {
   return locale === 'en' ? service.nameEn : locale === 'ru' ? service.nameRu : service.nameZh;
 }
 
@@ -118,6 +120,135 @@ function serviceView(service: Service, locale: Locale): z.infer<typeof serviceSc
     dangerousGoodsClasses: service.dangerousGoodsClasses,
     active: service.active,
   };
+}
+
+export type SearchBody = z.infer<typeof searchBody>;
+export type ItineraryView = z.infer<typeof itinerarySchema>;
+
+export interface QuotedItinerary {
+  view: ItineraryView;
+  legs: PricedLeg[];
+  costFen: number;
+  co2Grams: number;
+  /** Identifies the itinerary across searches: the departures and places of its legs. */
+  signature: string;
+}
+
+export function legSignature(legs: readonly { departureId: string | null; from: string; to: string }[]): string {
+  return legs.map((leg) => `${leg.departureId ?? '-'}:${leg.from}:${leg.to}`).join('|');
+}
+
+export function cargoUnits(body: SearchBody): { unit: 'TEU' | 'KG'; units: number; reefer: boolean } {
+  const containers = body.cargo.containers ?? [];
+  const byContainer = body.cargo.containers !== undefined;
+  const units = byContainer
+    ? containers.reduce((sum, c) => sum + c.count * (c.sizeType.startsWith('2') ? 1 : 2), 0)
+    : Math.ceil(Math.max(body.cargo.weightKg ?? 0, (body.cargo.volumeM3 ?? 0) * KG_PER_CUBIC_METRE_CHARGEABLE));
+  return { unit: byContainer ? 'TEU' : 'KG', units, reefer: containers.some((c) => c.sizeType[2] === 'R') };
+}
+
+/**
+ * Validates a search, plans it and prices every itinerary. Booking re-runs the same search so the
+ * price and the legs it stores are the planner's, never the client's.
+ */
+export async function runSearch(
+  db: Queryable,
+  planner: NetworkPlanner,
+  body: SearchBody,
+  locale: Locale,
+  now: Date,
+  options: { allowPast?: boolean; fieldPrefix?: string } = {},
+): Promise<{ itineraries: QuotedItinerary[]; truncated: boolean; reason: { code: string; message: string } | null }> {
+  const prefix = options.fieldPrefix ?? 'body';
+  const issues: FieldIssue[] = [];
+  const known = await knownLocodes(db, [body.from, body.to]);
+  if (!known.has(body.from)) issues.push({ field: `${prefix}.from`, code: 'unknown_location' });
+  if (!known.has(body.to)) issues.push({ field: `${prefix}.to`, code: 'unknown_location' });
+  if (body.from === body.to) issues.push({ field: `${prefix}.to`, code: 'same_as_origin' });
+  const departAfter = new Date(body.departAfter);
+  if (!options.allowPast && departAfter.getTime() < now.getTime() - DEPART_AFTER_SLACK_MS) {
+    issues.push({ field: `${prefix}.departAfter`, code: 'in_the_past' });
+  }
+  const byContainer = body.cargo.containers !== undefined;
+  const byWeight = body.cargo.weightKg !== undefined || body.cargo.volumeM3 !== undefined;
+  if (byContainer === byWeight) issues.push({ field: `${prefix}.cargo`, code: 'one_of_containers_or_weight' });
+  if (issues.length > 0) throw invalidFields(issues);
+
+  const { unit, units, reefer } = cargoUnits(body);
+  const result = await planner.search({
+    unit,
+    from: body.from,
+    to: body.to,
+    departAfter: new Date(Math.max(departAfter.getTime(), now.getTime())),
+    cargo: {
+      units,
+      reefer,
+      ...(body.cargo.dangerousGoods ? { dangerousGoodsClass: body.cargo.dangerousGoods.class } : {}),
+    },
+  });
+  const services = new Map((await listServices(db)).map((s) => [s.id, s]));
+  const quote = (itinerary: Itinerary): QuotedItinerary => {
+    const legs: PricedLeg[] = [];
+    const views: z.infer<typeof legSchema>[] = [];
+    for (const [index, leg] of itinerary.legs.entries()) {
+      const service = leg.kind === 'trip' ? services.get(leg.serviceId) : undefined;
+      const costFen = leg.costFen + (leg.kind === 'trip' ? leg.transshipmentCostFen : 0);
+      const co2Grams = leg.co2Grams + (leg.kind === 'trip' ? leg.transshipmentCo2Grams : 0);
+      const departureId = leg.kind === 'trip' ? (result.trips[leg.tripIndex]?.departureId ?? null) : null;
+      const mode = leg.kind === 'trip' ? leg.mode : 'drayage';
+      legs.push({
+        index,
+        kind: leg.kind,
+        mode,
+        serviceId: service?.id ?? null,
+        departureId,
+        fromLocode: leg.fromStopId,
+        toLocode: leg.toStopId,
+        plannedDeparture: new Date(leg.departureMinute * 60_000),
+        plannedArrival: new Date(leg.arrivalMinute * 60_000),
+        costFen,
+        co2Grams,
+      });
+      views.push({
+        kind: leg.kind,
+        mode,
+        service: service ? { id: service.id, code: service.code, name: localName(service, locale) } : null,
+        departureId,
+        from: leg.fromStopId,
+        to: leg.toStopId,
+        departure: minuteToIso(leg.departureMinute),
+        arrival: minuteToIso(leg.arrivalMinute),
+        cost: { amount: fenToYuan(costFen), currency: 'CNY' },
+        co2Kg: gramsToKg(co2Grams),
+      });
+    }
+    return {
+      view: {
+        legs: views,
+        departure: minuteToIso(itinerary.departureMinute),
+        arrival: minuteToIso(itinerary.arrivalMinute),
+        transitHours: Math.round(((itinerary.arrivalMinute - itinerary.departureMinute) / 60) * 10) / 10,
+        cost: { amount: fenToYuan(itinerary.costFen), currency: 'CNY' },
+        co2Kg: gramsToKg(itinerary.co2Grams),
+        transfers: itinerary.transfers,
+      },
+      legs,
+      costFen: itinerary.costFen,
+      co2Grams: itinerary.co2Grams,
+      signature: legSignature(views),
+    };
+  };
+  return {
+    itineraries: result.itineraries.map(quote),
+    truncated: result.truncated,
+    reason: result.reason
+      ? { code: result.reason, message: translate(locale, `logistics.reason.${result.reason}`) }
+      : null,
+  };
+}
+
+export function gramsToKg(grams: number): number {
+  return Math.round(grams / 100) / 10;
 }
 
 export function logisticsRoutes(planner: NetworkPlanner): FastifyPluginAsyncZod {
@@ -202,69 +333,11 @@ export function logisticsRoutes(planner: NetworkPlanner): FastifyPluginAsyncZod 
         },
       },
       async (request) => {
-        const body = request.body;
-        const issues: FieldIssue[] = [];
-        const known = await knownLocodes(db, [body.from, body.to]);
-        if (!known.has(body.from)) issues.push({ field: 'body.from', code: 'unknown_location' });
-        if (!known.has(body.to)) issues.push({ field: 'body.to', code: 'unknown_location' });
-        if (body.from === body.to) issues.push({ field: 'body.to', code: 'same_as_origin' });
-        const departAfter = new Date(body.departAfter);
-        if (departAfter.getTime() < Date.now() - DEPART_AFTER_SLACK_MS) {
-          issues.push({ field: 'body.departAfter', code: 'in_the_past' });
-        }
-        const byContainer = body.cargo.containers !== undefined;
-        const byWeight = body.cargo.weightKg !== undefined || body.cargo.volumeM3 !== undefined;
-        if (byContainer === byWeight) issues.push({ field: 'body.cargo', code: 'one_of_containers_or_weight' });
-        if (issues.length > 0) throw invalidFields(issues);
-
-        const containers = body.cargo.containers ?? [];
-        const units = byContainer
-          ? containers.reduce((sum, c) => sum + c.count * (c.sizeType.startsWith('2') ? 1 : 2), 0)
-          : Math.ceil(Math.max(body.cargo.weightKg ?? 0, (body.cargo.volumeM3 ?? 0) * KG_PER_CUBIC_METRE_CHARGEABLE));
-        const reefer = containers.some((c) => c.sizeType[2] === 'R');
-        const result = await planner.search({
-          unit: byContainer ? 'TEU' : 'KG',
-          from: body.from,
-          to: body.to,
-          departAfter,
-          cargo: {
-            units,
-            reefer,
-            ...(body.cargo.dangerousGoods ? { dangerousGoodsClass: body.cargo.dangerousGoods.class } : {}),
-          },
-        });
-        const services = new Map((await listServices(db)).map((s) => [s.id, s]));
-        const legView = (leg: ItineraryLeg): z.infer<typeof legSchema> => {
-          const service = leg.kind === 'trip' ? services.get(leg.serviceId) : undefined;
-          const costFen = leg.costFen + (leg.kind === 'trip' ? leg.transshipmentCostFen : 0);
-          const co2Grams = leg.co2Grams + (leg.kind === 'trip' ? leg.transshipmentCo2Grams : 0);
-          return {
-            kind: leg.kind,
-            mode: leg.kind === 'trip' ? leg.mode : 'drayage',
-            service: service ? { id: service.id, code: service.code, name: localName(service, request.locale) } : null,
-            departureId: leg.kind === 'trip' ? (result.trips[leg.tripIndex]?.departureId ?? null) : null,
-            from: leg.fromStopId,
-            to: leg.toStopId,
-            departure: minuteToIso(leg.departureMinute),
-            arrival: minuteToIso(leg.arrivalMinute),
-            cost: { amount: fenToYuan(costFen), currency: 'CNY' },
-            co2Kg: Math.round(co2Grams / 100) / 10,
-          };
-        };
+        const outcome = await runSearch(db, planner, request.body, request.locale, new Date());
         return {
-          itineraries: result.itineraries.map((itinerary) => ({
-            legs: itinerary.legs.map(legView),
-            departure: minuteToIso(itinerary.departureMinute),
-            arrival: minuteToIso(itinerary.arrivalMinute),
-            transitHours: Math.round(((itinerary.arrivalMinute - itinerary.departureMinute) / 60) * 10) / 10,
-            cost: { amount: fenToYuan(itinerary.costFen), currency: 'CNY' },
-            co2Kg: Math.round(itinerary.co2Grams / 100) / 10,
-            transfers: itinerary.transfers,
-          })),
-          truncated: result.truncated,
-          reason: result.reason
-            ? { code: result.reason, message: translate(request.locale, `logistics.reason.${result.reason}`) }
-            : null,
+          itineraries: outcome.itineraries.map((i) => i.view),
+          truncated: outcome.truncated,
+          reason: outcome.reason,
         };
       },
     );

@@ -1,0 +1,510 @@
+import { createHash } from 'node:crypto';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { type Queryable, queryRows, type Tx } from '../../platform/db/client.js';
+import type { Principal } from '../../platform/http/context.js';
+import type { FieldIssue } from '../../platform/http/problem.js';
+import { emitEvents, type NewEvent } from '../events/index.js';
+import {
+  deriveProgress,
+  type EventClassifier,
+  type PlannedLeg,
+  type ShipmentProgress,
+  type TrackingEventType,
+  type TrackingFact,
+} from './progress.js';
+import { services, shipmentContainers, shipmentLegs, shipments, trackingEvents } from './schema.js';
+
+/** The batch endpoint takes at most this many events; bigger feeds page themselves. */
+export const TRACKING_BATCH_MAX = 1_000;
+/** A transport event naming only a service attaches to the departure planned within this window of it. */
+const SERVICE_MATCH_WINDOW_MS = 72 * 3_600_000;
+const MIN_CONNECTION_MINUTES = 180;
+
+export interface IncomingEvent {
+  eventId: string;
+  eventType: TrackingEventType;
+  eventClassifierCode: EventClassifier;
+  code: string;
+  eventDateTime: string;
+  locode: string;
+  equipmentReference?: string | undefined;
+  blNumber?: string | undefined;
+  serviceCode?: string | undefined;
+  remark?: string | undefined;
+}
+
+export interface IngestAnswer {
+  eventId: string;
+  shipmentIds: string[];
+  firstReceivedAt: string;
+}
+
+function requestHash(event: IncomingEvent): string {
+  const canonical = JSON.stringify([
+    event.eventType,
+    event.eventClassifierCode,
+    event.code,
+    new Date(event.eventDateTime).toISOString(),
+    event.locode,
+    event.equipmentReference ?? null,
+    event.blNumber ?? null,
+    event.serviceCode ?? null,
+    event.remark ?? null,
+  ]);
+  return createHash('sha256').update(canonical).digest('base64url');
+}
+
+interface Attachable {
+  id: string;
+  enterpriseId: string;
+  status: string;
+}
+
+/** Shipments the sender may report on: its own, those riding its services; authorities report on any. */
+async function operatorShipmentIds(db: Queryable, enterpriseId: string, shipmentIds: readonly string[]) {
+  if (shipmentIds.length === 0) return new Set<string>();
+  const rows = await db
+    .selectDistinct({ shipmentId: shipmentLegs.shipmentId })
+    .from(shipmentLegs)
+    .innerJoin(services, eq(services.id, shipmentLegs.serviceId))
+    .where(and(inArray(shipmentLegs.shipmentId, [...shipmentIds]), eq(services.enterpriseId, enterpriseId)));
+  return new Set(rows.map((r) => r.shipmentId));
+}
+
+/**
+ * Finds the shipments each event belongs to: by container number (the open shipment carrying the
+ * box), by bill of lading number, or — for a transport event naming a service — every shipment
+ * riding that service's departure at that place and time. Events the sender may not see, or that
+ * match nothing, are reported as field issues; the batch is then rejected whole.
+ */
+async function resolveTargets(
+  tx: Tx,
+  principal: Principal,
+  events: readonly IncomingEvent[],
+  fieldPrefix: string,
+): Promise<{ targets: string[][]; issues: FieldIssue[] }> {
+  const containers = [...new Set(events.flatMap((e) => (e.equipmentReference ? [e.equipmentReference] : [])))];
+  const bls = [...new Set(events.flatMap((e) => (e.blNumber ? [e.blNumber] : [])))];
+  const byContainer = new Map<string, Attachable>();
+  if (containers.length > 0) {
+    const rows = await tx
+      .select({
+        number: shipmentContainers.containerNumber,
+        id: shipments.id,
+        enterpriseId: shipments.enterpriseId,
+        status: shipments.status,
+      })
+      .from(shipmentContainers)
+      .innerJoin(shipments, eq(shipments.id, shipmentContainers.shipmentId))
+      .where(and(inArray(shipmentContainers.containerNumber, containers), eq(shipmentContainers.open, true)));
+    for (const row of rows) byContainer.set(row.number, row);
+  }
+  const byBl = new Map<string, Attachable>();
+  if (bls.length > 0) {
+    const rows = await tx
+      .select({
+        number: shipments.blNumber,
+        id: shipments.id,
+        enterpriseId: shipments.enterpriseId,
+        status: shipments.status,
+      })
+      .from(shipments)
+      .where(inArray(shipments.blNumber, bls));
+    for (const row of rows) byBl.set(row.number, row);
+  }
+
+  const targets: string[][] = [];
+  const issues: FieldIssue[] = [];
+  const serviceTargets = new Map<number, Attachable[]>();
+  for (const [index, event] of events.entries()) {
+    if (event.equipmentReference || event.blNumber || !event.serviceCode) continue;
+    const at = new Date(event.eventDateTime);
+    const side = event.code === 'ARRI' ? shipmentLegs.toLocode : shipmentLegs.fromLocode;
+    const planned = event.code === 'ARRI' ? shipmentLegs.plannedArrival : shipmentLegs.plannedDeparture;
+    const rows = await tx
+      .selectDistinct({ id: shipments.id, enterpriseId: shipments.enterpriseId, status: shipments.status })
+      .from(shipmentLegs)
+      .innerJoin(services, eq(services.id, shipmentLegs.serviceId))
+      .innerJoin(shipments, eq(shipments.id, shipmentLegs.shipmentId))
+      .where(
+        and(
+          eq(services.code, event.serviceCode),
+          eq(side, event.locode),
+          sql`${planned} between ${new Date(at.getTime() - SERVICE_MATCH_WINDOW_MS)} and ${new Date(at.getTime() + SERVICE_MATCH_WINDOW_MS)}`,
+        ),
+      )
+      .limit(10_000);
+    serviceTargets.set(index, rows);
+  }
+
+  const candidates = new Set<string>();
+  for (const a of [...byContainer.values(), ...byBl.values(), ...[...serviceTargets.values()].flat()])
+    candidates.add(a.id);
+  const operated =
+    principal.authorityId === null && principal.enterpriseId
+      ? await operatorShipmentIds(tx, principal.enterpriseId, [...candidates])
+      : new Set<string>();
+  const visible = (a: Attachable) =>
+    principal.authorityId !== null || a.enterpriseId === principal.enterpriseId || operated.has(a.id);
+
+  for (const [index, event] of events.entries()) {
+    const field = `${fieldPrefix}${index}`;
+    if (event.equipmentReference) {
+      const found = byContainer.get(event.equipmentReference);
+      if (!found || !visible(found)) {
+        issues.push({ field: `${field}.equipmentReference`, code: 'unknown_container' });
+        targets.push([]);
+      } else targets.push([found.id]);
+    } else if (event.blNumber) {
+      const found = byBl.get(event.blNumber);
+      if (!found || !visible(found)) {
+        issues.push({ field: `${field}.blNumber`, code: 'unknown_bill_of_lading' });
+        targets.push([]);
+      } else targets.push([found.id]);
+    } else if (event.serviceCode) {
+      const found = (serviceTargets.get(index) ?? []).filter((a) => visible(a) && a.status !== 'cancelled');
+      if (found.length === 0) {
+        issues.push({ field: `${field}.serviceCode`, code: 'no_shipment_on_service' });
+        targets.push([]);
+      } else targets.push(found.map((a) => a.id).sort());
+    } else {
+      issues.push({ field: `${field}.equipmentReference`, code: 'reference_required' });
+      targets.push([]);
+    }
+  }
+  return { targets, issues };
+}
+
+/**
+ * Stores new events (ON CONFLICT on the sender's event id, so a repeat stores nothing), answers
+ * repeats with what the first receipt answered, and recomputes the progress of every shipment a
+ * new event touched — all in the caller's transaction.
+ */
+export async function ingestEvents(
+  tx: Tx,
+  principal: Principal,
+  events: readonly IncomingEvent[],
+  options: { fieldPrefix: string; borderLocodes: ReadonlySet<string>; now: Date },
+): Promise<{ answers: IngestAnswer[]; issues: FieldIssue[]; stored: number }> {
+  const issues: FieldIssue[] = [];
+  const hashes = events.map(requestHash);
+  const seenInBatch = new Map<string, number>();
+  for (const [index, event] of events.entries()) {
+    const first = seenInBatch.get(event.eventId);
+    if (first !== undefined && hashes[first] !== hashes[index]) {
+      issues.push({ field: `${options.fieldPrefix}${index}.eventId`, code: 'event_id_reused' });
+    }
+    if (first === undefined) seenInBatch.set(event.eventId, index);
+  }
+
+  // Repeats answer from what was stored, without re-resolving (the container may have moved on since).
+  const ids = [...seenInBatch.keys()];
+  const existing = new Map(
+    (
+      await tx
+        .select({
+          eventId: trackingEvents.eventId,
+          requestHash: trackingEvents.requestHash,
+          shipmentIds: trackingEvents.shipmentIds,
+          receivedAt: trackingEvents.receivedAt,
+        })
+        .from(trackingEvents)
+        .where(inArray(trackingEvents.eventId, ids))
+    ).map((r) => [r.eventId, r]),
+  );
+  for (const [index, event] of events.entries()) {
+    const stored = existing.get(event.eventId);
+    if (stored && stored.requestHash !== hashes[index]) {
+      issues.push({ field: `${options.fieldPrefix}${index}.eventId`, code: 'event_id_reused' });
+    }
+  }
+  const fresh = [...seenInBatch.values()].filter((index) => !existing.has(events[index]!.eventId));
+  const resolved = await resolveTargets(
+    tx,
+    principal,
+    fresh.map((index) => events[index]!),
+    '',
+  );
+  for (const issue of resolved.issues) {
+    const [position, ...rest] = issue.field.split('.');
+    issues.push({ ...issue, field: [`${options.fieldPrefix}${fresh[Number(position)]}`, ...rest].join('.') });
+  }
+  if (issues.length > 0) return { answers: [], issues, stored: 0 };
+
+  const receivedAt = options.now;
+  const rows = fresh.map((index, position) => {
+    const event = events[index]!;
+    return {
+      eventId: event.eventId,
+      requestHash: hashes[index]!,
+      senderEnterpriseId: principal.enterpriseId,
+      senderAuthorityId: principal.authorityId,
+      eventType: event.eventType,
+      classifier: event.eventClassifierCode,
+      code: event.code,
+      eventAt: new Date(event.eventDateTime),
+      locode: event.locode,
+      containerNumber: event.equipmentReference ?? null,
+      serviceCode: event.serviceCode ?? null,
+      remark: event.remark ?? null,
+      shipmentIds: resolved.targets[position]!,
+      receivedAt,
+    };
+  });
+  // A concurrent request may have stored the same id a moment ago: DO NOTHING keeps the first.
+  const inserted = rows.length
+    ? await tx
+        .insert(trackingEvents)
+        .values(rows)
+        .onConflictDoNothing({ target: trackingEvents.eventId })
+        .returning({ eventId: trackingEvents.eventId })
+    : [];
+  const insertedIds = new Set(inserted.map((r) => r.eventId));
+  const racedIds = rows.filter((r) => !insertedIds.has(r.eventId)).map((r) => r.eventId);
+  if (racedIds.length > 0) {
+    const raced = await tx
+      .select({
+        eventId: trackingEvents.eventId,
+        requestHash: trackingEvents.requestHash,
+        shipmentIds: trackingEvents.shipmentIds,
+        receivedAt: trackingEvents.receivedAt,
+      })
+      .from(trackingEvents)
+      .where(inArray(trackingEvents.eventId, racedIds));
+    for (const r of raced) existing.set(r.eventId, r);
+  }
+
+  const newRows = rows.filter((r) => insertedIds.has(r.eventId));
+  const affected = [...new Set(newRows.flatMap((r) => r.shipmentIds))];
+  await recomputeProgress(tx, affected, options.borderLocodes, newRows);
+
+  const storedById = new Map(newRows.map((r) => [r.eventId, r]));
+  const answers = events.map((event): IngestAnswer => {
+    const mine = storedById.get(event.eventId);
+    if (mine)
+      return { eventId: event.eventId, shipmentIds: mine.shipmentIds, firstReceivedAt: receivedAt.toISOString() };
+    const earlier = existing.get(event.eventId)!;
+    return {
+      eventId: event.eventId,
+      shipmentIds: earlier.shipmentIds,
+      firstReceivedAt: earlier.receivedAt.toISOString(),
+    };
+  });
+  return { answers, issues: [], stored: newRows.length };
+}
+
+function plannedLegs(
+  legs: readonly (typeof shipmentLegs.$inferSelect & { serviceCode: string | null })[],
+): PlannedLeg[] {
+  return legs.map((leg) => ({
+    seq: leg.seq,
+    kind: leg.kind,
+    fromLocode: leg.fromLocode,
+    toLocode: leg.toLocode,
+    serviceCode: leg.serviceCode,
+    plannedDepartureMs: leg.plannedDeparture.getTime(),
+    plannedArrivalMs: leg.plannedArrival.getTime(),
+  }));
+}
+
+const toDate = (ms: number | null) => (ms === null ? null : new Date(ms));
+
+/**
+ * Re-derives status, leg times, ETA, risk and position of the given shipments from all their events
+ * and writes them in a few set-based statements; emits a milestone per new event and a status or risk
+ * change per shipment through the outbox.
+ */
+export async function recomputeProgress(
+  tx: Tx,
+  shipmentIds: readonly string[],
+  borderLocodes: ReadonlySet<string>,
+  newEvents: readonly (typeof trackingEvents.$inferInsert)[],
+): Promise<Map<string, ShipmentProgress>> {
+  const result = new Map<string, ShipmentProgress>();
+  if (shipmentIds.length === 0) return result;
+  const ids = [...shipmentIds];
+  const heads = await tx
+    .select({
+      id: shipments.id,
+      enterpriseId: shipments.enterpriseId,
+      blNumber: shipments.blNumber,
+      status: shipments.status,
+      atRisk: shipments.atRisk,
+      eta: shipments.eta,
+    })
+    .from(shipments)
+    .where(inArray(shipments.id, ids))
+    .for('update');
+  const legRows = await tx
+    .select({ leg: shipmentLegs, serviceCode: services.code })
+    .from(shipmentLegs)
+    .leftJoin(services, eq(services.id, shipmentLegs.serviceId))
+    .where(inArray(shipmentLegs.shipmentId, ids))
+    .orderBy(asc(shipmentLegs.shipmentId), asc(shipmentLegs.seq));
+  const facts = await queryRows<{
+    event_id: string;
+    event_type: TrackingEventType;
+    classifier: EventClassifier;
+    code: string;
+    event_at: string | Date;
+    locode: string;
+    service_code: string | null;
+    received_at: string | Date;
+    shipment_id: string;
+  }>(
+    tx,
+    sql`select e.event_id, e.event_type, e.classifier, e.code, e.event_at, e.locode, e.service_code, e.received_at, s.id as shipment_id
+        from ${trackingEvents} e, unnest(e.shipment_ids) as s(id)
+        where e.shipment_ids && ARRAY[${sql.join(
+          ids.map((id) => sql`${id}`),
+          sql`, `,
+        )}]::uuid[]`,
+  );
+  const legsByShipment = new Map<string, (typeof shipmentLegs.$inferSelect & { serviceCode: string | null })[]>();
+  for (const row of legRows) {
+    const list = legsByShipment.get(row.leg.shipmentId) ?? [];
+    list.push({ ...row.leg, serviceCode: row.serviceCode });
+    legsByShipment.set(row.leg.shipmentId, list);
+  }
+  const factsByShipment = new Map<string, TrackingFact[]>();
+  for (const f of facts) {
+    const list = factsByShipment.get(f.shipment_id) ?? [];
+    list.push({
+      eventId: f.event_id,
+      eventType: f.event_type,
+      classifier: f.classifier,
+      code: f.code,
+      eventAtMs: new Date(f.event_at).getTime(),
+      locode: f.locode,
+      serviceCode: f.service_code,
+      receivedAtMs: new Date(f.received_at).getTime(),
+    });
+    factsByShipment.set(f.shipment_id, list);
+  }
+
+  const legUpdates: { shipmentId: string; seq: number; p: ShipmentProgress['legs'][number] }[] = [];
+  const outbox: NewEvent[] = [];
+  const newByShipment = new Map<string, (typeof trackingEvents.$inferInsert)[]>();
+  for (const e of newEvents)
+    for (const id of e.shipmentIds) newByShipment.set(id, [...(newByShipment.get(id) ?? []), e]);
+
+  const shipmentUpdates: { id: string; status: string; progress: ShipmentProgress }[] = [];
+  for (const head of heads) {
+    const legs = legsByShipment.get(head.id) ?? [];
+    if (legs.length === 0) continue;
+    const progress = deriveProgress(plannedLegs(legs), factsByShipment.get(head.id) ?? [], {
+      minConnectionMinutes: MIN_CONNECTION_MINUTES,
+      borderLocodes,
+    });
+    result.set(head.id, progress);
+    // A cancelled shipment keeps its status; late events are still recorded against it.
+    const status = head.status === 'cancelled' ? 'cancelled' : progress.status;
+    shipmentUpdates.push({ id: head.id, status, progress });
+    for (const p of progress.legs) legUpdates.push({ shipmentId: head.id, seq: p.seq, p });
+    for (const e of newByShipment.get(head.id) ?? []) {
+      outbox.push({
+        module: 'logistics',
+        event: 'shipment_milestone',
+        enterpriseId: head.enterpriseId,
+        payload: {
+          shipmentId: head.id,
+          blNumber: head.blNumber,
+          eventId: e.eventId,
+          eventType: e.eventType,
+          classifier: e.classifier,
+          code: e.code,
+          locode: e.locode,
+          eventAt: e.eventAt.toISOString(),
+          containerNumber: e.containerNumber ?? null,
+        },
+      });
+    }
+    if (status !== head.status) {
+      outbox.push({
+        module: 'logistics',
+        event: 'shipment_status_changed',
+        enterpriseId: head.enterpriseId,
+        payload: { shipmentId: head.id, blNumber: head.blNumber, from: head.status, to: status },
+      });
+    }
+    if ((progress.risk !== null) !== head.atRisk) {
+      outbox.push({
+        module: 'logistics',
+        event: progress.risk ? 'shipment_at_risk' : 'shipment_back_on_track',
+        enterpriseId: head.enterpriseId,
+        payload: { shipmentId: head.id, blNumber: head.blNumber, risk: progress.risk },
+      });
+    }
+  }
+
+  if (shipmentUpdates.length > 0) {
+    // One statement per table, whatever the batch size: a VALUES list joined on the key.
+    await tx.execute(sql`
+      update ${shipments} as s set
+        status = v.status,
+        eta = v.eta::timestamptz,
+        at_risk = v.at_risk::boolean,
+        risk = v.risk::jsonb,
+        position_locode = v.position_locode,
+        position_at = v.position_at::timestamptz,
+        updated_at = now()
+      from (values ${sql.join(
+        shipmentUpdates.map(
+          (u) =>
+            sql`(${u.id}::uuid, ${u.status}, ${toDate(u.progress.etaMs)?.toISOString() ?? null}, ${u.progress.risk !== null}, ${u.progress.risk ? JSON.stringify(u.progress.risk) : null}, ${u.progress.position?.locode ?? null}, ${u.progress.position ? new Date(u.progress.position.atMs).toISOString() : null})`,
+        ),
+        sql`, `,
+      )}) as v(id, status, eta, at_risk, risk, position_locode, position_at)
+      where s.id = v.id`);
+  }
+  if (legUpdates.length > 0) {
+    await tx.execute(sql`
+      update ${shipmentLegs} as l set
+        estimated_departure = v.ed::timestamptz,
+        estimated_arrival = v.ea::timestamptz,
+        actual_departure = v.ad::timestamptz,
+        actual_arrival = v.aa::timestamptz
+      from (values ${sql.join(
+        legUpdates.map(
+          (u) =>
+            sql`(${u.shipmentId}::uuid, ${u.seq}::int, ${new Date(u.p.estimatedDepartureMs).toISOString()}, ${new Date(u.p.estimatedArrivalMs).toISOString()}, ${toDate(u.p.actualDepartureMs)?.toISOString() ?? null}, ${toDate(u.p.actualArrivalMs)?.toISOString() ?? null})`,
+        ),
+        sql`, `,
+      )}) as v(shipment_id, seq, ed, ea, ad, aa)
+      where l.shipment_id = v.shipment_id and l.seq = v.seq`);
+  }
+  await emitEvents(tx, outbox);
+  // Open containers of delivered shipments are freed for their next bill.
+  const delivered = shipmentUpdates.filter((u) => u.status === 'delivered').map((u) => u.id);
+  if (delivered.length > 0) {
+    await tx
+      .update(shipmentContainers)
+      .set({ open: false })
+      .where(and(inArray(shipmentContainers.shipmentId, delivered), eq(shipmentContainers.open, true)));
+  }
+  return result;
+}
+
+/** The timeline of one shipment: its events in event-time order. */
+export async function shipmentEvents(db: Queryable, shipmentId: string) {
+  return db
+    .select()
+    .from(trackingEvents)
+    .where(sql`${trackingEvents.shipmentIds} @> ARRAY[${shipmentId}]::uuid[]`)
+    .orderBy(asc(trackingEvents.eventAt), asc(trackingEvents.receivedAt))
+    .limit(2_000);
+}
+
+/** Recent events on an operator's services (the operator's event feed), newest first. */
+export async function operatorEventFeed(db: Queryable, enterpriseId: string | null, limit: number) {
+  const condition = enterpriseId
+    ? sql`exists (select 1 from ${shipmentLegs} l join ${services} sv on sv.id = l.service_id
+                  where l.shipment_id = any(${trackingEvents.shipmentIds}) and sv.enterprise_id = ${enterpriseId})`
+    : sql`true`;
+  return db
+    .select()
+    .from(trackingEvents)
+    .where(condition)
+    .orderBy(sql`${trackingEvents.receivedAt} desc`, sql`${trackingEvents.eventAt} desc`)
+    .limit(limit);
+}

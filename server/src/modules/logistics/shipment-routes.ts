@@ -817,15 +817,13 @@ export function shipmentRoutes(
           if (body.containers) {
             await tx.delete(shipmentContainers).where(eq(shipmentContainers.shipmentId, shipment.id));
             if (body.containers.length > 0) {
-              await tx
-                .insert(shipmentContainers)
-                .values(
-                  body.containers.map((c) => ({
-                    shipmentId: shipment.id,
-                    containerNumber: c.number,
-                    sizeType: c.sizeType,
-                  })),
-                );
+              await tx.insert(shipmentContainers).values(
+                body.containers.map((c) => ({
+                  shipmentId: shipment.id,
+                  containerNumber: c.number,
+                  sizeType: c.sizeType,
+                })),
+              );
             }
           }
           const [updated] = await tx.update(shipments).set(changes).where(eq(shipments.id, shipment.id)).returning();

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateBlNumber } from '../../lib/identifiers/index.js';
-import { queryRows } from '../../platform/db/client.js';
 import { buildTestApp, type TestApp } from '../../test/harness.js';
+import { book, cheapestRail, count, inDays, PARTIES, plan, remaining } from './shipments.fixtures.js';
 
 let t: TestApp;
 let forwarder: string;
@@ -14,84 +14,6 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-const PARTIES = {
-  shipper: { name: 'Qingdao Silk Road Trading Co.', address: '88 Jiaozhou Bay Rd, Jiaozhou', country: 'CN' },
-  consignee: { name: 'OOO Vostok Import', address: 'Leninsky pr. 10, Moscow', country: 'RU' },
-};
-const CARGO_LINES = [
-  { hsCode: '8418102000', description: 'Household refrigerators', packages: 120, grossWeightKg: 9800 },
-];
-
-interface LegView {
-  departureId: string | null;
-  from: string;
-  to: string;
-  mode: string;
-}
-interface ItineraryView {
-  legs: LegView[];
-  cost: { amount: string };
-}
-
-function inDays(days: number): string {
-  return new Date(Date.now() + days * 86_400_000).toISOString();
-}
-
-async function plan(cookie: string, search: Record<string, unknown>): Promise<ItineraryView[]> {
-  const response = await t.app.inject({
-    method: 'POST',
-    url: '/api/logistics/routes/search',
-    headers: { cookie },
-    payload: search,
-  });
-  expect(response.statusCode).toBe(200);
-  return (response.json() as { itineraries: ItineraryView[] }).itineraries;
-}
-
-function cheapestRail(itineraries: ItineraryView[]): ItineraryView {
-  const rail = itineraries.filter((i) => i.legs.every((l) => l.mode === 'rail' || l.mode === 'drayage'));
-  rail.sort((a, b) => Number(a.cost.amount) - Number(b.cost.amount));
-  const chosen = rail[0];
-  if (!chosen) throw new Error('no rail itinerary');
-  return chosen;
-}
-
-function book(
-  cookie: string,
-  search: Record<string, unknown>,
-  itinerary: ItineraryView,
-  extra: Record<string, unknown> = {},
-) {
-  return t.app.inject({
-    method: 'POST',
-    url: '/api/logistics/shipments',
-    headers: { cookie },
-    payload: {
-      search,
-      legs: itinerary.legs.map((l) => ({ departureId: l.departureId, from: l.from, to: l.to })),
-      parties: PARTIES,
-      cargoLines: CARGO_LINES,
-      ...extra,
-    },
-  });
-}
-
-async function remaining(departureId: string): Promise<number[]> {
-  const [row] = await queryRows<{ capacity_remaining: number[] }>(
-    t.database.db,
-    sql`select capacity_remaining from logistics_departures where id = ${departureId}`,
-  );
-  return row!.capacity_remaining;
-}
-
-async function count(table: string): Promise<number> {
-  const [row] = await queryRows<{ n: number }>(
-    t.database.db,
-    sql`select count(*)::int as n from ${sql.identifier(table)}`,
-  );
-  return row!.n;
-}
-
 describe('booking under one through bill of lading', () => {
   const search = {
     from: 'CNJZH',
@@ -101,10 +23,10 @@ describe('booking under one through bill of lading', () => {
   };
 
   it('books the cheapest rail option, reserves 4 TEU on every leg and issues a bill with a valid number', async () => {
-    const chosen = cheapestRail(await plan(forwarder, search));
+    const chosen = cheapestRail(await plan(t, forwarder, search));
     const trip = chosen.legs.find((l) => l.departureId)!;
-    const before = await remaining(trip.departureId!);
-    const response = await book(forwarder, search, chosen, {
+    const before = await remaining(t, trip.departureId!);
+    const response = await book(t, forwarder, search, chosen, {
       containers: [
         { number: 'CSQU3054383', sizeType: '45G1' },
         { number: 'MSKU9070323', sizeType: '45G1' },
@@ -121,12 +43,12 @@ describe('booking under one through bill of lading', () => {
     );
     expect(shipment.documents).toHaveLength(1);
     expect(shipment.documents[0].status).toBe('issued');
-    const after = await remaining(trip.departureId!);
+    const after = await remaining(t, trip.departureId!);
     expect(after.reduce((a, b) => a + b, 0)).toBeLessThan(before.reduce((a, b) => a + b, 0));
     expect(Math.min(...before) - Math.min(...after)).toBe(4);
 
     // The same box cannot go on a second open shipment.
-    const again = await book(forwarder, search, chosen, {
+    const again = await book(t, forwarder, search, chosen, {
       containers: [
         { number: 'CSQU3054383', sizeType: '45G1' },
         { number: 'TGHU4935581', sizeType: '45G1' },
@@ -137,9 +59,9 @@ describe('booking under one through bill of lading', () => {
   });
 
   it('rejects bad input naming every field, and writes nothing', async () => {
-    const chosen = cheapestRail(await plan(forwarder, search));
-    const shipmentsBefore = await count('logistics_shipments');
-    const response = await book(forwarder, search, chosen, {
+    const chosen = cheapestRail(await plan(t, forwarder, search));
+    const shipmentsBefore = await count(t, 'logistics_shipments');
+    const response = await book(t, forwarder, search, chosen, {
       containers: [
         { number: 'CSQU3054384', sizeType: '45G1' },
         { number: 'MSKU9070323', sizeType: '22G1' },
@@ -150,7 +72,7 @@ describe('booking under one through bill of lading', () => {
     const fields = response.json().errors.map((e: { field: string }) => e.field);
     expect(fields).toContain('body.cargoLines.0.hsCode');
 
-    const second = await book(forwarder, search, chosen, {
+    const second = await book(t, forwarder, search, chosen, {
       containers: [
         { number: 'CSQU3054384', sizeType: '45G1' },
         { number: 'MSKU9070323', sizeType: '22G1' },
@@ -160,39 +82,39 @@ describe('booking under one through bill of lading', () => {
     const problems = second.json().errors.map((e: { field: string; code: string }) => `${e.field}:${e.code}`);
     expect(problems).toContain('body.containers.0.number:check_digit');
     expect(problems).toContain('body.containers:containers_do_not_match_cargo');
-    expect(await count('logistics_shipments')).toBe(shipmentsBefore);
+    expect(await count(t, 'logistics_shipments')).toBe(shipmentsBefore);
   });
 
   it('lets exactly as many bookings win as there are slots when 100 race for 10', async () => {
     // One 20' box each (1 TEU); the first rail leg's departure is cut down to 10 TEU on every segment.
     const raceSearch = { ...search, departAfter: inDays(20), cargo: { containers: [{ sizeType: '22G1', count: 1 }] } };
-    const chosen = cheapestRail(await plan(forwarder, raceSearch));
+    const chosen = cheapestRail(await plan(t, forwarder, raceSearch));
     const trip = chosen.legs.find((l) => l.departureId)!;
     await t.database.db.execute(
       sql`update logistics_departures set capacity_remaining = array_fill(10, array[array_length(capacity_remaining, 1)]) where id = ${trip.departureId}`,
     );
-    const before = await count('logistics_shipments');
-    const results = await Promise.all(Array.from({ length: 100 }, () => book(forwarder, raceSearch, chosen)));
+    const before = await count(t, 'logistics_shipments');
+    const results = await Promise.all(Array.from({ length: 100 }, () => book(t, forwarder, raceSearch, chosen)));
     const codes = results.map((r) => r.statusCode);
     expect(codes.filter((c) => c === 201)).toHaveLength(10);
     expect(codes.filter((c) => c === 409)).toHaveLength(90);
     const lost = results.find((r) => r.statusCode === 409)!.json();
     expect(lost.code).toBe('capacity_exhausted');
     expect(lost.errors[0].code).toBe('leg_full');
-    expect(await count('logistics_shipments')).toBe(before + 10);
-    const left = await remaining(trip.departureId!);
+    expect(await count(t, 'logistics_shipments')).toBe(before + 10);
+    const left = await remaining(t, trip.departureId!);
     expect(Math.min(...left)).toBe(0);
     expect(left.every((units) => units >= 0)).toBe(true);
   });
 
   it('gives capacity back on cancel and voids the bill', async () => {
-    const chosen = cheapestRail(await plan(forwarder, { ...search, departAfter: inDays(30) }));
+    const chosen = cheapestRail(await plan(t, forwarder, { ...search, departAfter: inDays(30) }));
     const trip = chosen.legs.find((l) => l.departureId)!;
-    const before = await remaining(trip.departureId!);
-    const booked = await book(forwarder, { ...search, departAfter: inDays(30) }, chosen);
+    const before = await remaining(t, trip.departureId!);
+    const booked = await book(t, forwarder, { ...search, departAfter: inDays(30) }, chosen);
     expect(booked.statusCode).toBe(201);
     const id = booked.json().id;
-    expect(await remaining(trip.departureId!)).not.toEqual(before);
+    expect(await remaining(t, trip.departureId!)).not.toEqual(before);
     const cancelled = await t.app.inject({
       method: 'POST',
       url: `/api/logistics/shipments/${id}/cancel`,
@@ -201,14 +123,14 @@ describe('booking under one through bill of lading', () => {
     expect(cancelled.statusCode).toBe(200);
     expect(cancelled.json().status).toBe('cancelled');
     expect(cancelled.json().documents[0].status).toBe('cancelled');
-    expect(await remaining(trip.departureId!)).toEqual(before);
+    expect(await remaining(t, trip.departureId!)).toEqual(before);
     const twice = await t.app.inject({
       method: 'POST',
       url: `/api/logistics/shipments/${id}/cancel`,
       headers: { cookie: forwarder },
     });
     expect(twice.statusCode).toBe(409);
-    expect(await remaining(trip.departureId!)).toEqual(before);
+    expect(await remaining(t, trip.departureId!)).toEqual(before);
   });
 
   it('hides one tenant’s shipments from another', async () => {
@@ -235,7 +157,7 @@ describe('bill of lading PDF and public verification', () => {
       departAfter: inDays(40),
       cargo: { containers: [{ sizeType: '45G1', count: 1 }] },
     };
-    const booked = await book(forwarder, search, cheapestRail(await plan(forwarder, search)));
+    const booked = await book(t, forwarder, search, cheapestRail(await plan(t, forwarder, search)));
     expect(booked.statusCode).toBe(201);
     const shipment = booked.json();
     const pdf = await t.app.inject({

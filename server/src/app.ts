@@ -214,6 +214,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   app.addHook('onReady', async () => {
     if (options.startDispatcher === false) return;
     dispatcher.start();
+    // Bills issued just before a restart (or by the demo seed) get their fingerprint now.
+    logistics.documents.kick();
     housekeeping = setInterval(() => {
       Promise.all([purgeExpiredIdempotencyRecords(database.db), logistics.extendTimetables(new Date())])
         .then(() => logistics.planner.markDirty())
@@ -223,6 +225,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   });
   app.addHook('onClose', async () => {
     if (housekeeping) clearInterval(housekeeping);
+    await logistics.documents.idle();
     await dispatcher.stop();
     await nats?.close();
   });

@@ -27,7 +27,7 @@ async function main(): Promise<void> {
   }
   const applied = await database.migrate();
   const referenceLoaded = await seedReferenceData(database.db);
-  const demoLoaded = config.loadDemo ? await seedDemo(database.db) : false;
+  const demoLoaded = config.loadDemo ? await seedDemo(database.db, { publicUrl: config.publicUrl }) : false;
   // Keep every published service's timetable generated 120 days ahead (also hourly while running).
   const departuresAdded = await extendTimetables(database.db, new Date());
   const app = await buildApp({ config, database });

@@ -1,10 +1,10 @@
 import { countUsers, createUser } from '../modules/accounts/index.js';
 import { emitEvent } from '../modules/events/index.js';
-import { seedDemoNetwork } from '../modules/logistics/index.js';
+import { seedDemoNetwork, seedDemoShipments } from '../modules/logistics/index.js';
 import { createAuthority, createEnterprise } from '../modules/registry/index.js';
 import { recordAudit } from '../platform/audit/index.js';
 import type { Db } from '../platform/db/client.js';
-import type { Role } from '../platform/http/context.js';
+import type { Principal, Role } from '../platform/http/context.js';
 import { DEMO_ENTERPRISES } from './enterprises.js';
 
 export const DEMO_PASSWORD = 'demo1234';
@@ -39,8 +39,12 @@ const SYSTEM_ACTOR = { userId: null, apiKeyId: null, role: 'system', enterpriseI
  * Loads the demo dataset (authorities, enterprises, one user per role) into an empty database.
  * Refuses to run when any user exists, so it can never mix demo logins into real data.
  */
-export async function seedDemo(db: Db): Promise<boolean> {
+export async function seedDemo(
+  db: Db,
+  options: { publicUrl?: string; shipments?: boolean; now?: Date } = {},
+): Promise<boolean> {
   if ((await countUsers(db)) > 0) return false;
+  const now = options.now ?? new Date();
   await db.transaction(async (tx) => {
     const owners = new Map<string, { enterpriseId: string | null; authorityId: string | null }>();
     for (const authority of AUTHORITIES) {
@@ -74,7 +78,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
     }
     const operators = new Map<string, string>();
     for (const [key, owner] of owners) if (owner.enterpriseId) operators.set(key, owner.enterpriseId);
-    await seedDemoNetwork(tx, operators, new Date());
+    await seedDemoNetwork(tx, operators, now);
     for (const demo of DEMO_USERS) {
       const owner = owners.get(demo.owner);
       if (!owner) throw new Error(`demo owner ${demo.owner} is missing`);
@@ -91,6 +95,22 @@ export async function seedDemo(db: Db): Promise<boolean> {
         entityId: user.id,
         after: { email: user.email, role: user.role },
       });
+    }
+    if (options.shipments !== false) {
+      const zone = owners.get('authority:zone');
+      // Demo journeys are reported by the zone administration, as a terminal operating system would.
+      const reporter: Principal = {
+        kind: 'api_key',
+        userId: '00000000-0000-0000-0000-000000000000',
+        apiKeyId: null,
+        sessionId: null,
+        role: 'zone_admin',
+        enterpriseId: null,
+        authorityId: zone?.authorityId ?? null,
+        locale: 'en',
+        displayName: 'demo',
+      };
+      await seedDemoShipments(tx, operators, reporter, options.publicUrl ?? 'http://localhost:8080', now);
     }
   });
   return true;

@@ -51,10 +51,11 @@ export interface TestApp {
 }
 
 export async function buildTestApp(
-  options: { demo?: boolean; env?: Record<string, string>; fetchImpl?: typeof fetch } = {},
+  options: { demo?: boolean; demoShipments?: boolean; env?: Record<string, string>; fetchImpl?: typeof fetch } = {},
 ): Promise<TestApp> {
   const database = await openTestDatabase();
-  if (options.demo !== false) await seedDemo(database.db);
+  // Demo shipments cost ~2 s per file; suites that need them ask for them.
+  if (options.demo !== false) await seedDemo(database.db, { shipments: options.demoShipments === true });
   const config = loadConfig({ LOG_LEVEL: 'silent', WEB_DIST_DIR: '/nonexistent', ...options.env }, []);
   const app = await buildApp({
     config,

@@ -18,6 +18,7 @@ import { shipmentRoutes } from './shipment-routes.js';
 import { trackingRoutes } from './tracking-routes.js';
 
 export { seedDemoNetwork } from './demo.js';
+export { seedDemoShipments } from './demo-shipments.js';
 export { extendTimetables, TIMETABLE_HORIZON_DAYS } from './network.js';
 
 /** Events after which the planner's network must be rebuilt (anything but capacity). */

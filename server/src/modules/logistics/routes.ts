@@ -157,7 +157,7 @@ export async function runSearch(
   body: SearchBody,
   locale: Locale,
   now: Date,
-  options: { allowPast?: boolean; fieldPrefix?: string } = {},
+  options: { allowPast?: boolean; fieldPrefix?: string; clampToNow?: boolean } = {},
 ): Promise<{ itineraries: QuotedItinerary[]; truncated: boolean; reason: { code: string; message: string } | null }> {
   const prefix = options.fieldPrefix ?? 'body';
   const issues: FieldIssue[] = [];
@@ -179,7 +179,8 @@ export async function runSearch(
     unit,
     from: body.from,
     to: body.to,
-    departAfter: new Date(Math.max(departAfter.getTime(), now.getTime())),
+    // Nothing that already left can be booked; only the demo seed plans journeys in the past.
+    departAfter: options.clampToNow === false ? departAfter : new Date(Math.max(departAfter.getTime(), now.getTime())),
     cargo: {
       units,
       reefer,

@@ -29,6 +29,8 @@ import {
 } from './routes.js';
 import { shipmentContainers, shipmentLegs, shipments } from './schema.js';
 import {
+  type BillNames,
+  billContent,
   CARGO_LINES_MAX,
   CONTAINERS_MAX,
   canRead,
@@ -221,6 +223,11 @@ function placeOf(ctx: Awaited<ReturnType<typeof viewContext>>, locode: string, l
   return place
     ? { locode, name: place.names[locale], lat: place.lat, lon: place.lon }
     : { locode, name: locode, lat: null, lon: null };
+}
+
+/** Bills of lading are printed in English: English place and service names. */
+function billNames(ctx: Awaited<ReturnType<typeof viewContext>>): BillNames {
+  return { place: (locode) => placeOf(ctx, locode, 'en').name, service: (id) => ctx.services.get(id) };
 }
 
 function iso(date: Date | null): string | null {
@@ -478,7 +485,7 @@ export function shipmentRoutes(
           await issueBillOfLading(
             tx,
             shipment,
-            billContent(shipment, parties, body.cargoLines, body.containers ?? [], quote, ctx),
+            billContent(shipment, parties, body.cargoLines, body.containers ?? [], quote.legs, billNames(ctx)),
             publicUrl,
             now,
           );
@@ -554,60 +561,6 @@ export function shipmentRoutes(
         });
         throw error;
       }
-    }
-
-    function billContent(
-      shipment: Shipment,
-      parties: ShipmentParties,
-      cargoLines: z.infer<typeof cargoLineSchema>[],
-      containers: z.infer<typeof containerSchema>[],
-      legs: { legs: QuotedItinerary['legs'] } | { stored: (typeof shipmentLegs.$inferSelect)[] },
-      ctx: Awaited<ReturnType<typeof viewContext>>,
-    ): Omit<BillOfLadingContent, 'version' | 'issuedAt' | 'verifyUrl' | 'number'> {
-      const list =
-        'legs' in legs
-          ? legs.legs.map((l, seq) => ({
-              seq,
-              mode: l.mode,
-              serviceId: l.serviceId,
-              from: l.fromLocode,
-              to: l.toLocode,
-              dep: l.plannedDeparture,
-              arr: l.plannedArrival,
-            }))
-          : legs.stored.map((l) => ({
-              seq: l.seq,
-              mode: l.mode,
-              serviceId: l.serviceId,
-              from: l.fromLocode,
-              to: l.toLocode,
-              dep: l.plannedDeparture,
-              arr: l.plannedArrival,
-            }));
-      return {
-        shipper: parties.shipper,
-        consignee: parties.consignee,
-        notify: parties.notify,
-        origin: { locode: shipment.originLocode, name: placeOf(ctx, shipment.originLocode, 'en').name },
-        destination: { locode: shipment.destinationLocode, name: placeOf(ctx, shipment.destinationLocode, 'en').name },
-        legs: list.map((l) => {
-          const service: Service | undefined = l.serviceId ? ctx.services.get(l.serviceId) : undefined;
-          return {
-            seq: l.seq,
-            mode: l.mode,
-            service: service ? `${service.code} ${service.nameEn}` : null,
-            from: l.from,
-            to: l.to,
-            plannedDeparture: l.dep.toISOString(),
-            plannedArrival: l.arr.toISOString(),
-          };
-        }),
-        containers,
-        cargoLines,
-        units: shipment.units,
-        capacityUnit: shipment.capacityUnit,
-        reference: shipment.reference,
-      };
     }
 
     app.get(
@@ -838,7 +791,14 @@ export function shipmentRoutes(
           await issueBillOfLading(
             tx,
             updated!,
-            billContent(updated!, parties, cargoLines, containers, { stored: legs.sort((a, b) => a.seq - b.seq) }, ctx),
+            billContent(
+              updated!,
+              parties,
+              cargoLines,
+              containers,
+              legs.sort((a, b) => a.seq - b.seq),
+              billNames(ctx),
+            ),
             publicUrl,
             now,
           );

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateBlNumber } from '../../lib/identifiers/index.js';
 import { buildTestApp, type TestApp } from '../../test/harness.js';
 import { book, cheapestRail, count, inDays, PARTIES, plan, remaining } from './shipments.fixtures.js';
+import { reconcileCapacity } from './shipments.js';
 
 let t: TestApp;
 let forwarder: string;
@@ -131,6 +132,7 @@ describe('booking under one through bill of lading', () => {
     });
     expect(twice.statusCode).toBe(409);
     expect(await remaining(t, trip.departureId!)).toEqual(before);
+    expect(await reconcileCapacity(t.database.db, [trip.departureId!])).toEqual([]);
   });
 
   it('hides one tenant’s shipments from another', async () => {

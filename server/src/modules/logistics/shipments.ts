@@ -6,6 +6,7 @@ import type { Principal } from '../../platform/http/context.js';
 import { DomainError, type FieldIssue } from '../../platform/http/problem.js';
 import { emitEvent } from '../events/index.js';
 import type { BillOfLadingContent, Party } from './documents.js';
+import type { Service } from './network.js';
 import {
   departures,
   documents,
@@ -444,4 +445,92 @@ export async function listShipments(
     .where(conditions.length ? and(...conditions) : undefined)
     .orderBy(desc(shipments.createdAt), desc(shipments.id))
     .limit(Math.min(filter.limit, SHIPMENTS_PAGE_MAX));
+}
+
+export interface BillNames {
+  place(locode: string): string;
+  service(id: string): Service | undefined;
+}
+
+/** What the bill of lading prints, from the shipment and its legs (the renderer adds number, version, QR). */
+export function billContent(
+  shipment: Shipment,
+  parties: ShipmentParties,
+  cargoLines: CargoLine[],
+  containers: { number: string; sizeType: string }[],
+  legs: readonly Pick<
+    ShipmentLeg,
+    'mode' | 'serviceId' | 'fromLocode' | 'toLocode' | 'plannedDeparture' | 'plannedArrival'
+  >[],
+  names: BillNames,
+): Omit<BillOfLadingContent, 'version' | 'issuedAt' | 'verifyUrl' | 'number'> {
+  return {
+    shipper: parties.shipper,
+    consignee: parties.consignee,
+    notify: parties.notify,
+    origin: { locode: shipment.originLocode, name: names.place(shipment.originLocode) },
+    destination: { locode: shipment.destinationLocode, name: names.place(shipment.destinationLocode) },
+    legs: legs.map((leg, seq) => {
+      const service = leg.serviceId ? names.service(leg.serviceId) : undefined;
+      return {
+        seq,
+        mode: leg.mode,
+        service: service ? `${service.code} ${service.nameEn}` : null,
+        from: leg.fromLocode,
+        to: leg.toLocode,
+        plannedDeparture: leg.plannedDeparture.toISOString(),
+        plannedArrival: leg.plannedArrival.toISOString(),
+      };
+    }),
+    containers,
+    cargoLines,
+    units: shipment.units,
+    capacityUnit: shipment.capacityUnit,
+    reference: shipment.reference,
+  };
+}
+
+export interface CapacityBreak {
+  departureId: string;
+  segment: number;
+  /** Capacity minus remaining on the departure row. */
+  taken: number;
+  /** Units of open (not cancelled) shipments whose legs ride the segment. */
+  booked: number;
+}
+
+/**
+ * The capacity ledger's invariant, checked over the whole database: on every departure and segment,
+ * what the row says is taken equals what the shipments' legs say is booked, and nothing is negative.
+ * Returns the breaks (empty when all is well). A service whose capacity was amended reconciles only on
+ * departures after the amendment, so callers pass the departures they want checked, or all.
+ */
+export async function reconcileCapacity(db: Queryable, departureIds?: readonly string[]): Promise<CapacityBreak[]> {
+  const filter = departureIds
+    ? sql`and d.id in (${sql.join(
+        departureIds.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )})`
+    : sql``;
+  return queryRows<CapacityBreak>(
+    db,
+    sql`with booked as (
+          select l.departure_id, seg, sum(s.units)::int as units
+          from logistics_shipment_legs l
+          join logistics_shipments s on s.id = l.shipment_id
+          cross join lateral generate_series(l.from_call_seq, l.to_call_seq - 1) as seg
+          where l.kind = 'trip' and s.status <> 'cancelled'
+          group by l.departure_id, seg
+        )
+        select d.id as "departureId", i - 1 as segment,
+               (sv.capacity_units - d.capacity_remaining[i])::int as taken,
+               coalesce(b.units, 0)::int as booked
+        from logistics_departures d
+        join logistics_services sv on sv.id = d.service_id
+        cross join lateral generate_subscripts(d.capacity_remaining, 1) as i
+        left join booked b on b.departure_id = d.id and b.seg = i - 1
+        where (d.capacity_remaining[i] < 0 or sv.capacity_units - d.capacity_remaining[i] <> coalesce(b.units, 0)) ${filter}
+        order by d.id, i
+        limit 1000`,
+  );
 }

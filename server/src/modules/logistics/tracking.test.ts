@@ -50,7 +50,11 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-function post(path: string, payload: Record<string, unknown>, headers: Record<string, string> = { authorization: `Bearer ${apiKey}` }) {
+function post(
+  path: string,
+  payload: Record<string, unknown>,
+  headers: Record<string, string> = { authorization: `Bearer ${apiKey}` },
+) {
   return t.app.inject({ method: 'POST', url: `/api/logistics/tracking/${path}`, headers, payload });
 }
 

@@ -10,8 +10,8 @@ import type { Locale } from '../../platform/i18n/index.js';
 import { emitEvent } from '../events/index.js';
 import { locationSummaries } from '../reference/index.js';
 import type { DocumentService } from './document-service.js';
-import { type BillOfLadingContent, LATIN_1_TEXT } from './documents.js';
-import { listServices, type Service } from './network.js';
+import { LATIN_1_TEXT } from './documents.js';
+import { listServices } from './network.js';
 import type { NetworkPlanner } from './planning.js';
 import {
   cargoUnits,

@@ -45,7 +45,7 @@ export function createLogisticsModule(db: Db, options: { publicUrl: string; log?
     await app.register(logisticsRoutes(planner));
     await app.register(shipmentRoutes(planner, documents, options.publicUrl));
     await app.register(trackingRoutes(bordersOnce));
-    await app.register(operatorRoutes());
+    await app.register(operatorRoutes(planner));
     await app.register(documentRoutes(documents));
   };
   const subscribers: Subscriber[] = [

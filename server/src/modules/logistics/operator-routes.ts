@@ -8,6 +8,7 @@ import { emitEvent } from '../events/index.js';
 import { knownLocodes } from '../reference/index.js';
 import { CO2_GRAMS_PER_TONNE_KM } from './data/network.js';
 import { createService, getService, TIMETABLE_HORIZON_DAYS } from './network.js';
+import type { NetworkPlanner } from './planning.js';
 import { isValidTimeZone } from './schedule.js';
 import { departures, services, shipmentLegs } from './schema.js';
 
@@ -84,7 +85,7 @@ function mayOperate(principal: Principal, enterpriseId: string): boolean {
   return principal.role === 'zone_admin' || principal.enterpriseId === enterpriseId;
 }
 
-export function operatorRoutes(): FastifyPluginAsyncZod {
+export function operatorRoutes(planner: NetworkPlanner): FastifyPluginAsyncZod {
   return async (app) => {
     const db = app.platform.db;
 
@@ -146,7 +147,7 @@ export function operatorRoutes(): FastifyPluginAsyncZod {
         const [taken] = await db.select({ id: services.id }).from(services).where(eq(services.code, body.code));
         if (taken) issues.push({ field: 'body.code', code: 'duplicate' });
         if (issues.length > 0) throw invalidFields(issues);
-        return runMutation(request, reply, async ({ tx, principal, audit }) => {
+        const response = await runMutation(request, reply, async ({ tx, principal, audit }) => {
           const now = new Date();
           const service = await createService(
             tx,
@@ -191,6 +192,9 @@ export function operatorRoutes(): FastifyPluginAsyncZod {
           });
           return { statusCode: 201, body: { id: service.id, code: service.code, departures: count?.n ?? 0 } };
         });
+        // This instance's planner sees the change on its next query; other instances via the event.
+        planner.markDirty();
+        return response;
       },
     );
 
@@ -213,8 +217,8 @@ export function operatorRoutes(): FastifyPluginAsyncZod {
           },
         },
       },
-      async (request, reply) =>
-        runMutation(request, reply, async ({ tx, principal, audit }) => {
+      async (request, reply) => {
+        const response = await runMutation(request, reply, async ({ tx, principal, audit }) => {
           const [service] = await tx.select().from(services).where(eq(services.id, request.params.id)).for('update');
           if (!service || !mayOperate(principal, service.enterpriseId)) throw notFound('service');
           const body = request.body;
@@ -269,7 +273,10 @@ export function operatorRoutes(): FastifyPluginAsyncZod {
             after: { active: updated!.active, capacityUnits: updated!.capacityUnits },
           });
           return { statusCode: 200, body: { id: service.id, version: updated!.version } };
-        }),
+        });
+        planner.markDirty();
+        return response;
+      },
     );
 
     app.get(

@@ -65,6 +65,8 @@ describe('kernel: every route declares who may call it', () => {
       [
         'GET /api/health',
         'GET /api/openapi.json',
+        'GET /api/public/documents/:token',
+        'POST /api/public/documents/verify',
         'GET /api/reference/countries',
         'GET /api/reference/countries/:code',
         'GET /api/reference/currencies',

@@ -8,7 +8,9 @@ import { seedReferenceData } from '../server/src/modules/reference/index.js';
 import { openPglite } from '../server/src/platform/db/client.js';
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '..');
-const WEB_INDEX = path.join(REPO_ROOT, 'web', 'dist', 'index.html');
+/** E2E_WEB_DIST points the tests at another build (parallel work on one checkout); default web/dist. */
+const WEB_DIST = process.env.E2E_WEB_DIST ? path.resolve(process.env.E2E_WEB_DIST) : path.join(REPO_ROOT, 'web', 'dist');
+const WEB_INDEX = path.join(WEB_DIST, 'index.html');
 
 export interface RunningApp {
   baseUrl: string;
@@ -18,7 +20,7 @@ export interface RunningApp {
 /** The browser tests drive the built client; build it once if a fresh checkout has none. */
 export function ensureWebBuilt(): void {
   if (fs.existsSync(WEB_INDEX)) return;
-  execSync('npm run build -w web', { cwd: REPO_ROOT, stdio: 'inherit' });
+  execSync(`npm run build -w web -- --outDir ${JSON.stringify(WEB_DIST)}`, { cwd: REPO_ROOT, stdio: 'inherit' });
 }
 
 /**
@@ -31,7 +33,7 @@ export async function startApp(): Promise<RunningApp> {
   await database.migrate();
   await seedReferenceData(database.db);
   await seedDemo(database.db);
-  const config = loadConfig({ LOG_LEVEL: 'silent' }, []);
+  const config = loadConfig({ LOG_LEVEL: 'silent', WEB_DIST_DIR: WEB_DIST }, []);
   const app = await buildApp({ config, database, logger: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();

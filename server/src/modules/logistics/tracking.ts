@@ -175,6 +175,19 @@ async function resolveTargets(
   return { targets, issues };
 }
 
+/** What was stored for these event ids: enough to detect a reused id and to answer a repeat. */
+function storedReceipts(tx: Tx, eventIds: readonly string[]) {
+  return tx
+    .select({
+      eventId: trackingEvents.eventId,
+      requestHash: trackingEvents.requestHash,
+      shipmentIds: trackingEvents.shipmentIds,
+      receivedAt: trackingEvents.receivedAt,
+    })
+    .from(trackingEvents)
+    .where(inArray(trackingEvents.eventId, [...eventIds]));
+}
+
 /**
  * Stores new events (ON CONFLICT on the sender's event id, so a repeat stores nothing), answers
  * repeats with what the first receipt answered, and recomputes the progress of every shipment a
@@ -199,19 +212,7 @@ export async function ingestEvents(
 
   // Repeats answer from what was stored, without re-resolving (the container may have moved on since).
   const ids = [...seenInBatch.keys()];
-  const existing = new Map(
-    (
-      await tx
-        .select({
-          eventId: trackingEvents.eventId,
-          requestHash: trackingEvents.requestHash,
-          shipmentIds: trackingEvents.shipmentIds,
-          receivedAt: trackingEvents.receivedAt,
-        })
-        .from(trackingEvents)
-        .where(inArray(trackingEvents.eventId, ids))
-    ).map((r) => [r.eventId, r]),
-  );
+  const existing = new Map((await storedReceipts(tx, ids)).map((r) => [r.eventId, r]));
   for (const [index, event] of events.entries()) {
     const stored = existing.get(event.eventId);
     if (stored && stored.requestHash !== hashes[index]) {
@@ -262,16 +263,7 @@ export async function ingestEvents(
   const insertedIds = new Set(inserted.map((r) => r.eventId));
   const racedIds = rows.filter((r) => !insertedIds.has(r.eventId)).map((r) => r.eventId);
   if (racedIds.length > 0) {
-    const raced = await tx
-      .select({
-        eventId: trackingEvents.eventId,
-        requestHash: trackingEvents.requestHash,
-        shipmentIds: trackingEvents.shipmentIds,
-        receivedAt: trackingEvents.receivedAt,
-      })
-      .from(trackingEvents)
-      .where(inArray(trackingEvents.eventId, racedIds));
-    for (const r of raced) existing.set(r.eventId, r);
+    for (const r of await storedReceipts(tx, racedIds)) existing.set(r.eventId, r);
   }
 
   const newRows = rows.filter((r) => insertedIds.has(r.eventId));

@@ -34,7 +34,11 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-export async function screenshot(page: Page, name: string): Promise<void> {
+/**
+ * Saves a screenshot under test-output/screenshots. The whole page by default; `fullPage: false` keeps
+ * to the window, for drawers and modals, which cover the window only and would float over a long page.
+ */
+export async function screenshot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<void> {
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
   // Let spinners finish and Ant Design's open/close transitions (about 0.3 s) settle first.
   await page
@@ -45,5 +49,5 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.waitForTimeout(450);
   // A full-page capture of a scrolled page would paint the sticky header halfway down.
   await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: options.fullPage ?? true });
 }

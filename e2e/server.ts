@@ -9,7 +9,9 @@ import { openPglite } from '../server/src/platform/db/client.js';
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '..');
 /** E2E_WEB_DIST points the tests at another build (parallel work on one checkout); default web/dist. */
-const WEB_DIST = process.env.E2E_WEB_DIST ? path.resolve(process.env.E2E_WEB_DIST) : path.join(REPO_ROOT, 'web', 'dist');
+const WEB_DIST = process.env.E2E_WEB_DIST
+  ? path.resolve(process.env.E2E_WEB_DIST)
+  : path.join(REPO_ROOT, 'web', 'dist');
 const WEB_INDEX = path.join(WEB_DIST, 'index.html');
 
 export interface RunningApp {

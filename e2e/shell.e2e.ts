@@ -114,8 +114,12 @@ describe.skipIf(!runBrowserTests)('web client in Chromium', () => {
       expect(nav.includes('驾驶舱')).toBe(account.cockpit);
       expect(nav.includes('用户管理')).toBe(account.users);
 
-      // Recent events come from the API (the demo seed registers enterprises).
-      await expect.poll(() => shown(page.getByTestId('recent-events'))).toContain('企业完成注册');
+      // Recent events come from the API (the demo seed registers enterprises and books shipments),
+      // each named in the UI language rather than by its raw type.
+      await expect
+        .poll(() => shown(page.getByTestId('recent-events')))
+        .toMatch(/企业完成注册|运单已订舱|运单节点|运单状态变更|单证已签发|运单存在风险/);
+      expect(await shown(page.getByTestId('recent-events'))).not.toMatch(/\b(registry|logistics)\.[a-z_]+/);
       await screenshot(page, `home-${account.email.split('@')[0]}-zh-CN`);
 
       if (!account.cockpit) {

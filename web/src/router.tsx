@@ -13,15 +13,19 @@ import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { CountriesPage } from './pages/reference/CountriesPage';
 import { CurrenciesPage } from './pages/reference/CurrenciesPage';
+import { VerifyPage } from './pages/verify/VerifyPage';
 
 // The chart pages pull in ECharts and the world atlas; they load on first visit, not with the shell.
 const CockpitPage = lazy(() => import('./pages/CockpitPage').then((m) => ({ default: m.CockpitPage })));
 // The logistics centre draws the planner's chart and route map with the same ECharts bundle.
 const LogisticsPage = lazy(() => import('./pages/logistics/LogisticsPage').then((m) => ({ default: m.LogisticsPage })));
+const ShipmentPage = lazy(() => import('./pages/logistics/ShipmentPage').then((m) => ({ default: m.ShipmentPage })));
 const LocationsPage = lazy(() => import('./pages/reference/LocationsPage').then((m) => ({ default: m.LocationsPage })));
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
+  // Public: the address in a bill of lading's QR code opens without signing in.
+  { path: '/verify/:token', element: <VerifyPage /> },
   {
     path: '/',
     element: (
@@ -32,7 +36,10 @@ export const router = createBrowserRouter([
     children: [
       { index: true, element: <HomePage /> },
       { path: 'logistics', element: <LogisticsPage tab="planner" /> },
+      { path: 'logistics/shipments', element: <LogisticsPage tab="shipments" /> },
+      { path: 'logistics/shipments/:id', element: <ShipmentPage /> },
       { path: 'logistics/services', element: <LogisticsPage tab="services" /> },
+      { path: 'logistics/operations', element: <LogisticsPage tab="operations" /> },
       { path: 'logistics/overview', element: <LogisticsPage tab="overview" /> },
       { path: 'trade', element: <CentrePage centre="trade" /> },
       { path: 'investment', element: <CentrePage centre="investment" /> },

@@ -34,6 +34,10 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** 401 from this call is an answer (e.g. "not signed in yet"), not a lost session. */
   expectUnauthenticated?: boolean;
+  /** Extra request headers, e.g. an Idempotency-Key. */
+  headers?: Record<string, string>;
+  /** A raw body (a file) sent as is with this Content-Type instead of JSON. */
+  raw?: { body: Blob; contentType: string };
 }
 
 function withQuery(path: string, query: Query | undefined): string {
@@ -56,12 +60,16 @@ export async function apiRequest<T>(method: string, path: string, options: Reque
   const headers: Record<string, string> = {
     Accept: 'application/json, application/problem+json',
     'Accept-Language': hooks.language(),
+    ...options.headers,
   };
   const init: RequestInit = { method, headers, credentials: 'same-origin' };
   if (options.signal) init.signal = options.signal;
-  // The server accepts JSON bodies only; calls without a body send no Content-Type at all,
-  // because an empty body declared as JSON is itself a 400.
-  if (options.body !== undefined) {
+  // The server accepts JSON bodies (and, on the document check only, raw PDF); calls without a
+  // body send no Content-Type at all, because an empty body declared as JSON is itself a 400.
+  if (options.raw) {
+    headers['Content-Type'] = options.raw.contentType;
+    init.body = options.raw.body;
+  } else if (options.body !== undefined) {
     headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(options.body);
   }

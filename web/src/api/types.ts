@@ -281,3 +281,257 @@ export interface RouteSearchResult {
   /** Why nothing was found (already in the request's language); null when there are itineraries. */
   reason: { code: string; message: string } | null;
 }
+
+// --- shipments (bookings under one through bill of lading) ---------------------------------
+
+export type ShipmentStatus = 'booked' | 'in_transit' | 'at_border' | 'delivered' | 'cancelled';
+export const SHIPMENT_STATUSES: readonly ShipmentStatus[] = [
+  'booked',
+  'in_transit',
+  'at_border',
+  'delivered',
+  'cancelled',
+];
+
+/** A party on the bill of lading; names and addresses are Latin script (the bill is printed in English). */
+export interface ShipmentParty {
+  name: string;
+  address: string;
+  /** ISO 3166 alpha-2. */
+  country: string;
+  uscc?: string;
+}
+
+export interface CargoLine {
+  hsCode: string;
+  description: string;
+  packages: number;
+  grossWeightKg: number;
+}
+
+export interface ShipmentContainer {
+  number: string;
+  sizeType: string;
+}
+
+export interface BookingRequest {
+  /** Exactly the body that was sent to /api/logistics/routes/search. */
+  search: RouteSearchRequest;
+  legs: { departureId: string | null; from: string; to: string }[];
+  parties: { shipper: ShipmentParty; consignee: ShipmentParty; notify?: ShipmentParty };
+  cargoLines: CargoLine[];
+  containers?: { number: string; sizeType: ContainerSizeType }[];
+  reference?: string;
+}
+
+export interface AmendShipmentRequest {
+  version: number;
+  parties?: BookingRequest['parties'];
+  cargoLines?: CargoLine[];
+  containers?: { number: string; sizeType: ContainerSizeType }[];
+  reference?: string | null;
+}
+
+/** A place as the shipment API names it, in the request's language. */
+export interface ShipmentPlace {
+  locode: string;
+  name: string;
+  lat: number | null;
+  lon: number | null;
+}
+
+export type ShipmentLegStatus = 'planned' | 'departed' | 'arrived';
+
+export interface ShipmentLeg {
+  seq: number;
+  kind: 'trip' | 'transfer';
+  mode: LegMode;
+  service: { id: string; code: string; name: string } | null;
+  departureId: string | null;
+  from: ShipmentPlace;
+  to: ShipmentPlace;
+  plannedDeparture: string;
+  plannedArrival: string;
+  estimatedDeparture: string | null;
+  estimatedArrival: string | null;
+  actualDeparture: string | null;
+  actualArrival: string | null;
+  status: ShipmentLegStatus;
+  cost: Money;
+  co2Kg: number;
+}
+
+export type DocumentStatus = 'issued' | 'superseded' | 'cancelled';
+
+export interface ShipmentDocument {
+  id: string;
+  kind: 'bill_of_lading';
+  number: string;
+  version: number;
+  status: DocumentStatus;
+  /** SHA-256 of the PDF; null in the moment between issue and first rendering. */
+  sha256: string | null;
+  /** Path of the public verification page, e.g. /verify/<token>. */
+  verifyUrl: string;
+  pdfUrl: string;
+  issuedAt: string;
+}
+
+export interface ShipmentSummary {
+  id: string;
+  blNumber: string;
+  reference: string | null;
+  status: ShipmentStatus;
+  atRisk: boolean;
+  origin: ShipmentPlace;
+  destination: ShipmentPlace;
+  plannedDeparture: string;
+  plannedArrival: string;
+  eta: string | null;
+  delayHours: number | null;
+  cost: Money;
+  co2Kg: number;
+  capacityUnit: 'TEU' | 'KG';
+  units: number;
+  createdAt: string;
+}
+
+export interface Shipment extends ShipmentSummary {
+  /** Why the shipment is at risk (message already in the request's language), and where. */
+  risk: { code: string; message: string; locode: string } | null;
+  position: (ShipmentPlace & { at: string }) | null;
+  cargo: RouteSearchRequest['cargo'];
+  parties: { shipper: ShipmentParty; consignee: ShipmentParty; notify: ShipmentParty | null };
+  cargoLines: CargoLine[];
+  containers: ShipmentContainer[];
+  legs: ShipmentLeg[];
+  documents: ShipmentDocument[];
+  version: number;
+}
+
+export interface ShipmentPage {
+  items: ShipmentSummary[];
+  nextBefore: string | null;
+}
+
+export type TrackingEventType = 'EQUIPMENT' | 'TRANSPORT' | 'BORDER' | 'CUSTOMS';
+export type EventClassifier = 'ACT' | 'EST' | 'PLN';
+
+/** One entry of a shipment's timeline (a DCSA-shaped tracking event). */
+export interface ShipmentEvent {
+  eventId: string;
+  eventType: TrackingEventType | string;
+  classifier: EventClassifier;
+  code: string;
+  eventAt: string;
+  locode: string;
+  containerNumber: string | null;
+  serviceCode: string | null;
+  remark: string | null;
+  receivedAt: string;
+}
+
+export interface ShipmentAlternatives {
+  from: string;
+  departAfter: string;
+  itineraries: Itinerary[];
+  reason: { code: string; message: string } | null;
+}
+
+/** What anyone holding the paper may see about a document, without signing in. */
+export interface DocumentVerification {
+  kind: 'bill_of_lading';
+  number: string;
+  version: number;
+  status: DocumentStatus;
+  shipmentStatus: string;
+  sha256: string | null;
+  issuedAt: string;
+  shipper: string;
+  consignee: string;
+  origin: string;
+  destination: string;
+  containers: string[];
+  packages: number;
+  grossWeightKg: number;
+}
+
+export interface PdfCheck {
+  match: boolean;
+  sha256: string;
+  document: DocumentVerification | null;
+}
+
+// --- logistics operations (carriers, forwarders and the authorities) -----------------------
+
+/** Slots sold and left on one segment (call to next call) of a departure. */
+export interface DepartureSegment {
+  from: string;
+  to: string;
+  remaining: number;
+  sold: number;
+}
+
+/** A dated departure of a service with what has been sold on it. */
+export interface DepartureUtilisation {
+  id: string;
+  serviceId: string;
+  serviceCode: string;
+  departsAt: string;
+  status: 'scheduled' | 'cancelled';
+  capacityUnits: number;
+  capacityUnit: 'TEU' | 'KG';
+  segments: DepartureSegment[];
+  /** Units sold on the busiest segment. */
+  soldMaxUnits: number;
+  /** soldMaxUnits / capacityUnits, 0…1. */
+  utilisation: number;
+  shipments: number;
+}
+
+/** A tracking event on one of the operator's services, with the shipments it was attached to. */
+export interface OperatorFeedEvent extends ShipmentEvent {
+  shipmentIds: string[];
+}
+
+/** The emission classes the server knows (g CO2e per tonne-km in docs/logistics.md). */
+export const EMISSION_CLASSES = ['rail_electric', 'rail_diesel', 'sea_deep', 'sea_feeder', 'road', 'air'] as const;
+export type EmissionClass = (typeof EMISSION_CLASSES)[number];
+
+export interface NewServiceCall {
+  locode: string;
+  arrivalOffsetMinutes: number | null;
+  departureOffsetMinutes: number | null;
+  /** Yuan per TEU (per kg for air) to the next call, as a decimal string. */
+  tariffToNext: string;
+  distanceKmToNext: number;
+}
+
+/** Body of POST /api/logistics/services (note: names are keyed zh/en/ru here). */
+export interface NewTransportService {
+  code: string;
+  mode: TransportMode;
+  emissionClass: EmissionClass;
+  names: { zh: string; en: string; ru: string };
+  timezone: string;
+  weekdays: number[];
+  departureLocalTime: string;
+  capacityUnits: number;
+  capacityUnit: 'TEU' | 'KG';
+  reefer: boolean;
+  dangerousGoodsClasses: string[];
+  calls: NewServiceCall[];
+}
+
+export interface PublishedService {
+  id: string;
+  code: string;
+  /** How many dated departures were generated. */
+  departures: number;
+}
+
+export interface ServiceAmendment {
+  active?: boolean;
+  capacityUnits?: number;
+  names?: { zh: string; en: string; ru: string };
+}

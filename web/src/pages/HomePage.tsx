@@ -52,7 +52,7 @@ const SHORTCUTS: Record<Role, readonly Shortcut[]> = {
   ],
   forwarder: [
     { key: 'publishServices', icon: <SendOutlined />, to: '/logistics', color: '#1d4e89' },
-    { key: 'bookings', icon: <FileDoneOutlined />, to: '/logistics', color: '#1d4e89' },
+    { key: 'bookings', icon: <FileDoneOutlined />, to: '/logistics/shipments', color: '#1d4e89' },
     { key: 'tracking', icon: <RadarChartOutlined />, to: '/logistics', color: '#1d4e89' },
     { key: 'referenceMap', icon: <EnvironmentOutlined />, to: '/reference/locations', color: '#2e8540' },
   ],

@@ -1,5 +1,5 @@
-import { CloudOutlined, PayCircleOutlined, ThunderboltOutlined } from '@ant-design/icons';
-import { Table, Tag } from 'antd';
+import { CloudOutlined, FileProtectOutlined, PayCircleOutlined, ThunderboltOutlined } from '@ant-design/icons';
+import { Button, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
@@ -136,9 +136,18 @@ interface ItineraryTableProps {
   selected: number;
   onSelect: (index: number) => void;
   locations: ReadonlyMap<string, Location>;
+  /** Shows a "Book" button on each option (for roles that may book). */
+  onBook?: (index: number) => void;
 }
 
-export function ItineraryTable({ itineraries, highlights, selected, onSelect, locations }: ItineraryTableProps) {
+export function ItineraryTable({
+  itineraries,
+  highlights,
+  selected,
+  onSelect,
+  locations,
+  onBook,
+}: ItineraryTableProps) {
   const { t } = useTranslation();
   const { language } = useLanguage();
   const rows: Row[] = itineraries.map((itinerary, key) => ({ key, itinerary }));
@@ -232,6 +241,29 @@ export function ItineraryTable({ itineraries, highlights, selected, onSelect, lo
       sorter: (a, b) => a.itinerary.transfers - b.itinerary.transfers,
     },
   ];
+  if (onBook) {
+    columns.push({
+      title: t('common.actions'),
+      key: 'book',
+      width: 110,
+      fixed: 'right',
+      render: (_, row) => (
+        <Button
+          type="primary"
+          size="small"
+          icon={<FileProtectOutlined />}
+          onClick={(event) => {
+            // The row click selects the option; booking it should not also re-select it.
+            event.stopPropagation();
+            onBook(row.key);
+          }}
+          data-testid={`book-itinerary-${row.key}`}
+        >
+          {t('booking.book')}
+        </Button>
+      ),
+    });
+  }
 
   return (
     <div data-testid="itinerary-table">

@@ -26,7 +26,7 @@ interface PlannerValues {
 }
 
 /** UN hazard classes and divisions, as the server accepts them (class, or class.division). */
-const DG_CLASSES = [
+export const DG_CLASSES = [
   '1.1',
   '1.2',
   '1.3',

@@ -22,8 +22,16 @@ function frame(points: readonly [number, number][]): WorldGeoView {
 }
 
 /** A label for the map: the place without its qualifier ("胶州（…）" → "胶州", "Jiaozhou – SCO …" → "Jiaozhou"). */
-function shortName(name: string): string {
+export function shortName(name: string): string {
   return name.split(/\s*[（(]|\s+[–—-]\s+/)[0] || name;
+}
+
+/** Where the cargo was last reported, drawn as a pin on top of the route. */
+export interface MapPosition {
+  lon: number;
+  lat: number;
+  /** Tooltip text (place and time), plain text. */
+  label: string;
 }
 
 interface RouteMapProps {
@@ -31,10 +39,11 @@ interface RouteMapProps {
   locations: ReadonlyMap<string, Location>;
   countries: readonly Country[];
   height?: number;
+  position?: MapPosition | null;
 }
 
 /** The selected itinerary on the offline world map: one line per leg between its ends, coloured by mode. */
-export function RouteMap({ itinerary, locations, countries, height = 420 }: RouteMapProps) {
+export function RouteMap({ itinerary, locations, countries, height = 420, position = null }: RouteMapProps) {
   const { t } = useTranslation();
   const { language } = useLanguage();
 
@@ -146,9 +155,25 @@ export function RouteMap({ itinerary, locations, countries, height = 420 }: Rout
             };
           }),
         },
+        ...(position
+          ? [
+              {
+                type: 'scatter',
+                coordinateSystem: 'geo',
+                geoIndex: 0,
+                zlevel: 3,
+                symbol: 'pin',
+                symbolSize: 34,
+                // The pin's tip, not its centre, marks the place.
+                symbolOffset: [0, '-50%'],
+                itemStyle: { color: '#e8590c', borderColor: '#ffffff', borderWidth: 1.5 },
+                data: [{ value: [position.lon, position.lat], tooltip: escapeHtml(position.label) }],
+              },
+            ]
+          : []),
       ],
     };
-  }, [itinerary, locations, countries, language, t]);
+  }, [itinerary, locations, countries, language, t, position]);
 
   return <EChart option={option} height={height} testId="world-map" ariaLabel={t('reference.locations.mapTitle')} />;
 }

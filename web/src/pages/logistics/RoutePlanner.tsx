@@ -3,21 +3,30 @@ import { Alert, Card, Col, Empty, Result, Row, Skeleton } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCountries, useRouteSearch } from '../../api/hooks';
-import type { RouteSearchRequest, RouteSearchResult } from '../../api/types';
+import type { Role, RouteSearchRequest, RouteSearchResult } from '../../api/types';
+import { useSession } from '../../auth/session';
 import { ScoLegend } from '../../components/ScoLegend';
 import { useLanguage } from '../../i18n/useLanguage';
 import { useLocationIndex } from '../../lib/locations';
+import { BookingDrawer } from './BookingDrawer';
 import { ItineraryChart } from './ItineraryChart';
 import { ItineraryTable } from './ItineraryTable';
 import { highlights } from './model';
 import { PlannerForm } from './PlannerForm';
 import { RouteMap } from './RouteMap';
 
-function Results({ result }: { result: RouteSearchResult }) {
+/** Roles that may book an itinerary (the server enforces the same list). */
+const BOOKING_ROLES: readonly Role[] = ['trader', 'forwarder'];
+
+function Results({ result, request }: { result: RouteSearchResult; request: RouteSearchRequest }) {
   const { t } = useTranslation();
+  const me = useSession();
   const locations = useLocationIndex();
   const countries = useCountries('all');
   const [selected, setSelected] = useState(0);
+  const [booking, setBooking] = useState<number | null>(null);
+  const mayBook = BOOKING_ROLES.includes(me.user.role);
+  const bookingItinerary = booking === null ? null : (result.itineraries[booking] ?? null);
   const best = useMemo(() => highlights(result.itineraries), [result.itineraries]);
   const itinerary = result.itineraries[selected] ?? null;
 
@@ -60,6 +69,13 @@ function Results({ result }: { result: RouteSearchResult }) {
           selected={selected}
           onSelect={setSelected}
           locations={locations}
+          onBook={mayBook ? setBooking : undefined}
+        />
+        <BookingDrawer
+          booking={bookingItinerary && booking !== null ? { itinerary: bookingItinerary, index: booking } : null}
+          search={request}
+          locations={locations}
+          onClose={() => setBooking(null)}
         />
       </Card>
       <Row gutter={16}>
@@ -118,9 +134,9 @@ export function RoutePlanner() {
         <Card variant="borderless" className="section-card">
           <Skeleton active paragraph={{ rows: 6 }} />
         </Card>
-      ) : search.data && !search.isError ? (
-        // A new answer starts with its first option selected.
-        <Results key={search.submittedAt} result={search.data} />
+      ) : search.data && search.variables && !search.isError ? (
+        // A new answer starts with its first option selected; booking sends back the search it answered.
+        <Results key={search.submittedAt} result={search.data} request={search.variables} />
       ) : !search.isError ? (
         <Card variant="borderless" className="section-card">
           <Empty description={t('logistics.planner.idle')} data-testid="planner-idle" />

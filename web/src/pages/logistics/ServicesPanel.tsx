@@ -1,16 +1,20 @@
-import { ClockCircleOutlined, UnorderedListOutlined } from '@ant-design/icons';
-import { Button, Card, Descriptions, Drawer, Skeleton, Table, Tag } from 'antd';
+import { ClockCircleOutlined, PlusOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { Button, Card, Descriptions, Drawer, Skeleton, Space, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useTransportService, useTransportServices } from '../../api/hooks';
 import type { ServiceCall, TransportService } from '../../api/types';
+import { useSession } from '../../auth/session';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { localName } from '../../i18n';
 import { useLanguage } from '../../i18n/useLanguage';
 import { locationName, useLocationIndex } from '../../lib/locations';
 import { ModeTag } from './ModeTag';
 import { formatMoney, formatNumber, offsetLabel, weekdayNames } from './model';
+import { mayManage, mayPublish } from './operationsModel';
+import { PublishServiceDrawer } from './PublishServiceDrawer';
+import { ServiceActions, ServiceStatusTag } from './ServiceManagement';
 
 const MODE_ORDER = ['rail', 'road', 'sea', 'air'];
 
@@ -145,6 +149,9 @@ export function ServicesPanel() {
   const services = useTransportServices();
   const text = useServiceText();
   const [open, setOpen] = useState<TransportService | null>(null);
+  const me = useSession();
+  const [publishing, setPublishing] = useState(false);
+  const manages = (services.data ?? []).some((service) => mayManage(me, service));
 
   const rows = [...(services.data ?? [])].sort(
     (a, b) => MODE_ORDER.indexOf(a.mode) - MODE_ORDER.indexOf(b.mode) || a.code.localeCompare(b.code),
@@ -166,13 +173,18 @@ export function ServicesPanel() {
       title: t('logistics.services.code'),
       key: 'code',
       width: 140,
-      render: (_, row) => <span className="mono strong-cell">{row.code}</span>,
+      render: (_, row) => (
+        <div className="service-code-cell">
+          <span className="mono strong-cell">{row.code}</span>
+          <ServiceStatusTag service={row} />
+        </div>
+      ),
     },
     { title: t('logistics.services.name'), key: 'name', render: (_, row) => localName(row.names, language) },
     {
       title: `${t('logistics.services.weekdays')} · ${t('logistics.services.departure')}`,
       key: 'timetable',
-      width: 190,
+      width: manages ? 180 : 190,
       render: (_, row) => (
         <div className="timetable-cell">
           <div>{text.weekdays(row)}</div>
@@ -200,7 +212,7 @@ export function ServicesPanel() {
     {
       title: t('logistics.services.dgClasses'),
       key: 'dg',
-      width: 170,
+      width: manages ? 150 : 170,
       render: (_, row) =>
         row.dangerousGoodsClasses.length === 0 ? (
           <span className="muted">{t('logistics.services.noDg')}</span>
@@ -211,16 +223,19 @@ export function ServicesPanel() {
     {
       title: t('common.actions'),
       key: 'actions',
-      width: 110,
+      width: manages ? 200 : 110,
       render: (_, row) => (
-        <Button
-          size="small"
-          icon={<UnorderedListOutlined />}
-          onClick={() => setOpen(row)}
-          data-testid={`service-calls-${row.code}`}
-        >
-          {t('logistics.services.calls')}
-        </Button>
+        <Space size={6}>
+          <Button
+            size="small"
+            icon={<UnorderedListOutlined />}
+            onClick={() => setOpen(row)}
+            data-testid={`service-calls-${row.code}`}
+          >
+            {t('logistics.services.calls')}
+          </Button>
+          {mayManage(me, row) ? <ServiceActions service={row} /> : null}
+        </Space>
       ),
     },
   ];
@@ -228,7 +243,21 @@ export function ServicesPanel() {
   return (
     <Card
       title={t('logistics.services.title')}
-      extra={<span className="muted card-extra-text">{t('logistics.services.subtitle')}</span>}
+      extra={
+        <Space size={16}>
+          <span className="muted card-extra-text">{t('logistics.services.subtitle')}</span>
+          {mayPublish(me) ? (
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => setPublishing(true)}
+              data-testid="publish-service-open"
+            >
+              {t('logistics.publish.open')}
+            </Button>
+          ) : null}
+        </Space>
+      }
       variant="borderless"
       className="section-card"
     >
@@ -241,10 +270,11 @@ export function ServicesPanel() {
           dataSource={rows}
           loading={services.isPending}
           pagination={false}
-          scroll={{ x: 1080 }}
+          scroll={{ x: manages ? 1110 : 1080 }}
         />
       </div>
       <CallsDrawer service={open} onClose={() => setOpen(null)} />
+      {mayPublish(me) ? <PublishServiceDrawer open={publishing} onClose={() => setPublishing(false)} /> : null}
     </Card>
   );
 }

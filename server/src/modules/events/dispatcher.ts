@@ -112,7 +112,11 @@ export class EventDispatcher {
       return;
     }
     this.running = this.runOnce()
-      .then(() => undefined)
+      .then((pass) => {
+        // A full fan-out batch means more events are waiting: go again at once instead of
+        // waiting for the timer, so a burst (a tracking feed) drains at its own pace.
+        if (pass.fannedOut >= FANOUT_BATCH_MAX) this.rerun = true;
+      })
       .catch((error: unknown) =>
         this.options.logger.warn({ err: (error as Error).message }, 'event dispatch pass failed'),
       )

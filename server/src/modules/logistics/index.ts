@@ -48,27 +48,36 @@ export function createLogisticsModule(db: Db, options: { publicUrl: string; log?
     await app.register(operatorRoutes(planner));
     await app.register(documentRoutes(documents));
   };
+  // Keeps this instance's planner in step with bookings and services made anywhere.
+  const replan = async (event: EventEnvelope) => {
+    if (event.type === 'logistics.capacity_changed') {
+      const ids = event.payload.departureIds;
+      if (Array.isArray(ids)) await planner.refreshCapacity(ids.filter((id): id is string => typeof id === 'string'));
+    } else if (NETWORK_EVENTS.has(event.type)) {
+      planner.markDirty();
+    }
+  };
   const subscribers: Subscriber[] = [
-    {
-      // Keeps this instance's planner in step with bookings and services made anywhere.
-      name: 'logistics-planner',
-      pattern: 'logistics.*',
-      handle: async (event: EventEnvelope) => {
-        if (event.type === 'logistics.capacity_changed') {
-          const ids = event.payload.departureIds;
-          if (Array.isArray(ids))
-            await planner.refreshCapacity(ids.filter((id): id is string => typeof id === 'string'));
-        } else if (NETWORK_EVENTS.has(event.type)) {
-          planner.markDirty();
-        }
-      },
-    },
+    // One subscription per event the planner needs, not `logistics.*`: every tracking event emits a
+    // milestone, and a delivery row (written, claimed, marked delivered) for each one the planner
+    // ignores cost more than storing the event itself. The first keeps the old name, so deliveries
+    // pending under it still find their handler.
+    { name: 'logistics-planner', pattern: 'logistics.capacity_changed', handle: replan },
+    ...[...NETWORK_EVENTS].map((type) => ({
+      name: `logistics-planner.${type.split('.')[1]}`,
+      pattern: type,
+      handle: replan,
+    })),
     {
       // Fixes the fingerprint of bills issued on any instance (the booking instance usually did already).
       name: 'logistics-documents',
       pattern: 'logistics.document_issued',
+      // kick() coalesces: one pass renders every pending bill, however many events arrive. Calling
+      // renderPending() per event had each of the dispatcher's parallel deliveries (up to 50) render
+      // the same pending bills again (~10 ms of CPU each). Bills a crash leaves unrendered are
+      // rendered by the kick at the next start.
       handle: async () => {
-        await documents.renderPending();
+        documents.kick();
       },
     },
   ];

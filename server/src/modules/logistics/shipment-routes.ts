@@ -42,12 +42,14 @@ import {
   LEGS_MAX,
   listShipments,
   lockShipment,
+  prepareReservation,
   releaseLegs,
   reserveLegs,
   SHIPMENT_STATUSES,
   type Shipment,
   type ShipmentParties,
   shipmentDetail,
+  takeCapacity,
 } from './shipments.js';
 
 const LOCODE = z.string().regex(/^[A-Z]{2}[A-Z2-9]{3}$/);
@@ -456,7 +458,9 @@ export function shipmentRoutes(
         const ctx = await viewContext(db, [body.search.from, body.search.to]);
         let departureIds: string[] = [];
         const response = await runMutation(request, reply, async ({ tx, audit }) => {
-          const reservation = await reserveLegs(tx, quote.legs, units, now);
+          // Checked here, taken last (takeCapacity): the departures' row locks then last for the
+          // end of the transaction only, not for the whole booking.
+          const reservation = await prepareReservation(tx, quote.legs, units, now);
           departureIds = reservation.departureIds;
           const parties: ShipmentParties = {
             shipper: body.parties.shipper,
@@ -515,7 +519,9 @@ export function shipmentRoutes(
             entityId: shipment.id,
             after: { blNumber: shipment.blNumber },
           });
-          return { statusCode: 201, body: await shipmentView(tx, shipment, request.locale) };
+          const view = await shipmentView(tx, shipment, request.locale);
+          await takeCapacity(tx, reservation);
+          return { statusCode: 201, body: view };
         });
         await planner.refreshCapacity(departureIds);
         documentsService.kick();

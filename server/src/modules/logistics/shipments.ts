@@ -59,44 +59,47 @@ interface ReservedLeg extends PricedLeg {
   toCallSeq: number | null;
 }
 
-/** Which parts of a departure a leg rides: segments fromCallSeq … toCallSeq-1. */
-interface LockedDeparture {
+/** A departure as a reservation sees it: its state, its remaining capacity per segment, and its calls. */
+interface DepartureRow {
   id: string;
   serviceId: string;
   status: string;
-  departsAt: Date;
   capacityRemaining: number[];
   locodes: string[];
   serviceCode: string;
 }
 
-async function lockDepartures(tx: Tx, ids: readonly string[]): Promise<Map<string, LockedDeparture>> {
+/** Departures by id, with their services' calls and codes; `lock` takes their row locks in id order. */
+async function readDepartures(
+  db: Queryable,
+  ids: readonly string[],
+  lock: boolean,
+): Promise<Map<string, DepartureRow>> {
   const unique = [...new Set(ids)].sort();
   if (unique.length === 0) return new Map();
-  // One statement locks every row in id order: two bookings sharing departures queue on the first
-  // shared row instead of deadlocking.
-  const rows = await tx
+  const query = db
     .select({
       id: departures.id,
       serviceId: departures.serviceId,
       status: departures.status,
-      departsAt: departures.departsAt,
       capacityRemaining: departures.capacityRemaining,
     })
     .from(departures)
     .where(inArray(departures.id, unique))
-    .orderBy(asc(departures.id))
-    .for('update');
+    .orderBy(asc(departures.id));
+  // One statement locks every row in id order: two bookings sharing departures queue on the first
+  // shared row instead of deadlocking.
+  const rows = lock ? await query.for('update') : await query;
   const serviceIds = [...new Set(rows.map((r) => r.serviceId))];
   const calls = serviceIds.length
-    ? await tx
+    ? await db
         .select({ serviceId: serviceCalls.serviceId, seq: serviceCalls.seq, locode: serviceCalls.locode })
         .from(serviceCalls)
         .where(inArray(serviceCalls.serviceId, serviceIds))
         .orderBy(asc(serviceCalls.serviceId), asc(serviceCalls.seq))
     : [];
   const codes = serviceIds.length
-    ? await tx.select({ id: services.id, code: services.code }).from(services).where(inArray(services.id, serviceIds))
+    ? await db.select({ id: services.id, code: services.code }).from(services).where(inArray(services.id, serviceIds))
     : [];
   const codeById = new Map(codes.map((c) => [c.id, c.code]));
   const locodesByService = new Map<string, string[]>();
@@ -113,40 +116,88 @@ async function lockDepartures(tx: Tx, ids: readonly string[]): Promise<Map<strin
   );
 }
 
-function callSpan(departure: LockedDeparture, from: string, to: string): { from: number; to: number } | null {
+function callSpan(departure: DepartureRow, from: string, to: string): { from: number; to: number } | null {
   const start = departure.locodes.indexOf(from);
   if (start < 0) return null;
   const end = departure.locodes.indexOf(to, start + 1);
   return end < 0 ? null : { from: start, to: end };
 }
 
+/** A booking's claim on capacity, checked but not yet taken (see prepareReservation and takeCapacity). */
+export interface Reservation {
+  reserved: ReservedLeg[];
+  departureIds: string[];
+  units: number;
+  serviceCodes: ReadonlyMap<string, string>;
+}
+
 /**
- * Takes `units` off every segment each trip leg rides, all legs or none. Rows are locked first, so
- * two bookings racing for the last slots serialise here and the second sees what the first left.
- * Throws 409 naming every leg that is short, which rolls the whole booking back.
+ * What taking `units` on every trip leg leaves on each departure, and the legs that do not fit.
+ * Several legs may ride the same departure (never in practice, but the arithmetic must hold).
  */
-export async function reserveLegs(
-  tx: Tx,
+function subtract(
+  reserved: readonly ReservedLeg[],
+  capacityOf: (departureId: string) => readonly number[] | undefined,
+  units: number,
+  serviceCodes: ReadonlyMap<string, string>,
+): { after: Map<string, number[]>; shortages: FieldIssue[] } {
+  const after = new Map<string, number[]>();
+  const shortages: FieldIssue[] = [];
+  for (const leg of reserved) {
+    if (leg.kind !== 'trip' || leg.fromCallSeq === null || leg.toCallSeq === null) continue;
+    const id = leg.departureId!;
+    const capacity = after.get(id) ?? [...(capacityOf(id) ?? [])];
+    const remaining =
+      capacity.length >= leg.toCallSeq ? Math.min(...capacity.slice(leg.fromCallSeq, leg.toCallSeq)) : 0;
+    if (remaining < units) {
+      shortages.push({
+        field: `body.legs.${leg.index}`,
+        code: 'leg_full',
+        params: {
+          service: serviceCodes.get(id) ?? '',
+          from: leg.fromLocode,
+          to: leg.toLocode,
+          remaining,
+          units,
+        },
+      });
+      continue;
+    }
+    for (let segment = leg.fromCallSeq; segment < leg.toCallSeq; segment += 1)
+      capacity[segment] = capacity[segment]! - units;
+    after.set(id, capacity);
+  }
+  return { after, shortages };
+}
+
+const capacityExhausted = (shortages: FieldIssue[]) =>
+  new DomainError('capacity_exhausted', 409, { params: { count: shortages.length }, issues: shortages });
+
+/**
+ * Checks every trip leg against its departure — scheduled, not yet left, calling at both places,
+ * with `units` left on every segment the leg rides — and works out those segments, without taking
+ * any lock. Throws 422 naming the legs that cannot be booked, 409 naming every leg that is full.
+ * Nothing is taken yet: takeCapacity does that, as late in the transaction as possible.
+ */
+export async function prepareReservation(
+  db: Queryable,
   legs: readonly PricedLeg[],
   units: number,
   now: Date,
-): Promise<{ reserved: ReservedLeg[]; departureIds: string[] }> {
-  const tripLegs = legs.filter((leg) => leg.kind === 'trip');
-  const locked = await lockDepartures(
-    tx,
-    tripLegs.map((leg) => leg.departureId!),
+): Promise<Reservation> {
+  const found = await readDepartures(
+    db,
+    legs.filter((leg) => leg.kind === 'trip').map((leg) => leg.departureId!),
+    false,
   );
-  const shortages: FieldIssue[] = [];
   const invalid: FieldIssue[] = [];
-  // Several legs may ride the same departure (never in practice, but the arithmetic must hold).
-  const after = new Map<string, number[]>();
   const reserved: ReservedLeg[] = [];
   for (const leg of legs) {
     if (leg.kind === 'transfer') {
       reserved.push({ ...leg, fromCallSeq: null, toCallSeq: null });
       continue;
     }
-    const departure = locked.get(leg.departureId!);
+    const departure = found.get(leg.departureId!);
     const span = departure ? callSpan(departure, leg.fromLocode, leg.toLocode) : null;
     if (!departure || !span || departure.status !== 'scheduled') {
       invalid.push({ field: `body.legs.${leg.index}.departureId`, code: 'unknown_departure' });
@@ -156,44 +207,81 @@ export async function reserveLegs(
       invalid.push({ field: `body.legs.${leg.index}.departureId`, code: 'departed' });
       continue;
     }
-    const capacity = after.get(departure.id) ?? [...departure.capacityRemaining];
-    const remaining = Math.min(...capacity.slice(span.from, span.to));
-    if (remaining < units) {
-      shortages.push({
-        field: `body.legs.${leg.index}`,
-        code: 'leg_full',
-        params: {
-          service: departure.serviceCode,
-          from: leg.fromLocode,
-          to: leg.toLocode,
-          remaining,
-          units,
-        },
-      });
-      continue;
-    }
-    for (let segment = span.from; segment < span.to; segment += 1) capacity[segment] = capacity[segment]! - units;
-    after.set(departure.id, capacity);
     reserved.push({ ...leg, fromCallSeq: span.from, toCallSeq: span.to });
   }
   if (invalid.length > 0)
     throw new DomainError('validation_failed', 422, { params: { count: invalid.length }, issues: invalid });
-  if (shortages.length > 0) {
-    throw new DomainError('capacity_exhausted', 409, { params: { count: shortages.length }, issues: shortages });
-  }
+  const serviceCodes = new Map([...found.values()].map((d) => [d.id, d.serviceCode]));
+  // A first look without locks: a leg that is already full fails here, before the booking writes anything.
+  const { after, shortages } = subtract(reserved, (id) => found.get(id)?.capacityRemaining, units, serviceCodes);
+  if (shortages.length > 0) throw capacityExhausted(shortages);
+  return { reserved, departureIds: [...after.keys()], units, serviceCodes };
+}
+
+/**
+ * Takes the reserved units off every segment, all legs or none. The departures' rows are locked in
+ * id order and their capacity checked again (another booking may have taken it since the
+ * reservation was prepared), so two bookings racing for the last slots serialise here and the
+ * second sees what the first left; a shortage throws 409, which rolls the whole booking back.
+ * Row locks last until commit, so a booking calls this last: a departure everybody wants is then
+ * held for two statements and the commit instead of the whole booking.
+ */
+export async function takeCapacity(tx: Tx, reservation: Reservation): Promise<void> {
+  if (reservation.departureIds.length === 0) return;
+  const locked = await tx
+    .select({ id: departures.id, status: departures.status, capacityRemaining: departures.capacityRemaining })
+    .from(departures)
+    .where(inArray(departures.id, [...reservation.departureIds].sort()))
+    .orderBy(asc(departures.id))
+    .for('update');
+  const byId = new Map(locked.map((row) => [row.id, row]));
+  const invalid = reservation.reserved
+    .filter((leg) => leg.kind === 'trip' && byId.get(leg.departureId!)?.status !== 'scheduled')
+    .map((leg): FieldIssue => ({ field: `body.legs.${leg.index}.departureId`, code: 'unknown_departure' }));
+  if (invalid.length > 0)
+    throw new DomainError('validation_failed', 422, { params: { count: invalid.length }, issues: invalid });
+  const { after, shortages } = subtract(
+    reservation.reserved,
+    (id) => byId.get(id)?.capacityRemaining,
+    reservation.units,
+    reservation.serviceCodes,
+  );
+  if (shortages.length > 0) throw capacityExhausted(shortages);
   for (const [id, capacity] of after) {
     if (capacity.some((units) => units < 0)) throw new Error(`invariant: capacity of ${id} would go negative`);
-    await tx.update(departures).set({ capacityRemaining: capacity }).where(eq(departures.id, id));
   }
-  return { reserved, departureIds: [...after.keys()] };
+  // One statement for all departures.
+  await tx.execute(sql`
+    update ${departures} as d set capacity_remaining = v.capacity::int[]
+    from (values ${sql.join(
+      [...after].map(([id, capacity]) => sql`(${id}::uuid, ${`{${capacity.join(',')}}`})`),
+      sql`, `,
+    )}) as v(id, capacity)
+    where d.id = v.id`);
+}
+
+/**
+ * Both steps at once, for amendments, the demo data and trial reservations, where how long the
+ * departures stay locked does not matter. Throws 422/409 as prepareReservation and takeCapacity do.
+ */
+export async function reserveLegs(
+  tx: Tx,
+  legs: readonly PricedLeg[],
+  units: number,
+  now: Date,
+): Promise<{ reserved: ReservedLeg[]; departureIds: string[] }> {
+  const reservation = await prepareReservation(tx, legs, units, now);
+  await takeCapacity(tx, reservation);
+  return { reserved: reservation.reserved, departureIds: reservation.departureIds };
 }
 
 /** Gives the units of a shipment's trip legs back to their departures (cancel, re-route). */
 export async function releaseLegs(tx: Tx, legs: readonly ShipmentLeg[], units: number): Promise<string[]> {
   const tripLegs = legs.filter((leg) => leg.kind === 'trip' && leg.departureId);
-  const locked = await lockDepartures(
+  const locked = await readDepartures(
     tx,
     tripLegs.map((leg) => leg.departureId!),
+    true,
   );
   const capacityById = new Map<string, number>();
   if (locked.size > 0) {

@@ -56,6 +56,11 @@ export const logisticsMessages = defineMessages({
     en: 'No service can carry this cargo',
     ru: 'Ни один рейс не может перевезти этот груз',
   },
+  'validation.latin_script_required': {
+    'zh-CN': '请只使用拉丁字母（提单以英文打印）',
+    en: 'must be in Latin script (the bill of lading is printed in English)',
+    ru: 'только латиницей (коносамент печатается на английском)',
+  },
   'validation.unknown_departure': {
     'zh-CN': '不是该路线上可预订的班次',
     en: 'is not a bookable departure between these places',

@@ -73,6 +73,14 @@ describe('booking under one through bill of lading', () => {
     const fields = response.json().errors.map((e: { field: string }) => e.field);
     expect(fields).toContain('body.cargoLines.0.hsCode');
 
+    const cyrillic = await book(t, forwarder, search, chosen, {
+      parties: { ...PARTIES, consignee: { ...PARTIES.consignee, name: 'ООО Восток' } },
+    });
+    expect(cyrillic.statusCode).toBe(400);
+    expect(cyrillic.json().errors).toEqual([
+      expect.objectContaining({ field: 'body.parties.consignee.name', code: 'latin_script_required' }),
+    ]);
+
     const second = await book(t, forwarder, search, chosen, {
       containers: [
         { number: 'CSQU3054384', sizeType: '45G1' },

@@ -35,6 +35,8 @@ function fieldIssues(
     case 'too_big':
       return [{ field, code: 'too_big', params: { maximum: String(params.maximum) } }];
     case 'invalid_format':
+      // A schema may name its own stable code as the message (e.g. 'latin_script_required').
+      if (/^[a-z][a-z0-9_]*$/.test(validation.message)) return [{ field, code: validation.message }];
       return [{ field, code: 'invalid_format', params: { format: String(params.format) } }];
     case 'invalid_value':
       return [

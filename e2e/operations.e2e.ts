@@ -262,9 +262,12 @@ describe.skipIf(!runBrowserTests)('logistics operations in Chromium', () => {
     await page.getByTestId('service-manage-E2E-JZ-ALA').click();
     await page.getByRole('menuitem', { name: '恢复' }).waitFor();
     await page.keyboard.press('Escape');
+    // Let that menu finish closing: while it animates out, its items would match the next menu's.
+    await expect.poll(() => page.locator('.ant-dropdown:not(.ant-dropdown-hidden)').count(), POLL).toBe(0);
 
     // TIR-JZ-ALA has a run sold out by a booking: cutting its capacity below that is refused (409).
     await book(page, 'KZALA', [{ number: 'TCNU1234565', sizeType: '45G1' }], 'TIR-JZ-ALA');
+    await expect.poll(() => page.locator('.ant-dropdown:not(.ant-dropdown-hidden)').count(), POLL).toBe(0);
     await page.getByTestId('service-manage-TIR-JZ-ALA').click();
     await page.getByRole('menuitem', { name: '调整运力' }).click();
     const modal = page.getByTestId('capacity-modal');

@@ -13,15 +13,13 @@ import {
   type TermsOfSale,
 } from './customs-value.js';
 import { at, isRecord, type Result, type TaxError, taxError } from './errors.js';
-import type { Quantities } from './formulas.js';
-import { computeLineTaxes, type LineTaxes, parseQuantities, type QuantityInput } from './line-tax.js';
+import { computeLineTaxes, type LineTaxes, parseTaxItems, type QuantityInput } from './line-tax.js';
 import { Dec, exactString, fenString, isIsoDate } from './money.js';
 import type { DutyColumn } from './rates.js';
 
 /** A declaration form holds at most 50 items (memory of the Single Window's limit; verify). */
 export const DECLARATION_ITEMS_MAX = 50;
 
-const COUNTRY_PATTERN = /^[A-Z]{2}$/;
 const CURRENCY_PATTERN = /^[A-Z]{3}$/;
 const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
 
@@ -125,14 +123,6 @@ export interface TaxBill {
 export const ROUNDING_RULE =
   'Customs value and each tax of each line rounded half-up to the fen; later taxes use the rounded earlier ones; totals are sums of line amounts.';
 
-interface ParsedItem {
-  readonly index: number;
-  readonly input: DeclarationItemInput;
-  readonly line: TariffLine;
-  readonly price: Dec;
-  readonly quantities: Quantities;
-}
-
 /** Computes the tax bill of an import declaration; bad input answers with every problem found, never throws. */
 export function computeTaxBill(input: DeclarationInput, options: TaxOptions = {}): Result<TaxBill> {
   const findLine = options.findLine ?? findTariffLine;
@@ -167,7 +157,10 @@ export function computeTaxBill(input: DeclarationInput, options: TaxOptions = {}
   } else if (items.length > DECLARATION_ITEMS_MAX) {
     errors.push(taxError('TOO_MANY_ITEMS', 'items', `a declaration holds at most ${DECLARATION_ITEMS_MAX} items`));
   }
-  const parsedItems = items.length > DECLARATION_ITEMS_MAX ? [] : parseItems(items, findLine, errors);
+  const parsedItems =
+    items.length > DECLARATION_ITEMS_MAX
+      ? []
+      : parseTaxItems(items, { field: 'priceAmount', label: 'price' }, findLine, errors);
 
   if (errors.length > 0 || cnyPerUnit === null || adjustments === null) {
     return { ok: false, errors };
@@ -312,41 +305,4 @@ function exchangeRate(input: DeclarationInput, errors: TaxError[]): Dec | null {
     return null;
   }
   return parsePositive(text, at('exchangeRates.cnyPerUnit', input.currency), 'exchange rate', errors);
-}
-
-function parseItems(
-  items: readonly DeclarationItemInput[],
-  findLine: (code: string) => TariffLine | undefined,
-  errors: TaxError[],
-): ParsedItem[] {
-  const parsed: ParsedItem[] = [];
-  items.forEach((item, index) => {
-    const path = at('items', index);
-    if (!isRecord(item)) {
-      errors.push(taxError('UNKNOWN_LINE', path, 'an item must be an object'));
-      return;
-    }
-    const errorCount = errors.length;
-    const line = typeof item.code === 'string' ? findLine(item.code) : undefined;
-    if (line === undefined) {
-      errors.push(taxError('UNKNOWN_LINE', at(path, 'code'), `no tariff line ${String(item.code)}`));
-    }
-    const price = parsePositive(item.priceAmount, at(path, 'priceAmount'), 'price', errors);
-    if (typeof item.originCountry !== 'string' || !COUNTRY_PATTERN.test(item.originCountry)) {
-      errors.push(taxError('INVALID_COUNTRY', at(path, 'originCountry'), 'origin must be an ISO 3166-1 alpha-2 code'));
-    }
-    let quantities: Quantities | null = null;
-    if (line !== undefined) {
-      const result = parseQuantities(line, item.quantities, at(path, 'quantities'));
-      if (result.ok) {
-        quantities = result.value;
-      } else {
-        errors.push(...result.errors);
-      }
-    }
-    if (errors.length === errorCount && line !== undefined && price !== null && quantities !== null) {
-      parsed.push({ index, input: item, line, price, quantities });
-    }
-  });
-  return parsed;
 }

@@ -4,8 +4,8 @@ import type { Quantity, Rate, TariffLine } from '../data/types.js';
 import { billAmounts, sumLines, type TaxBillLine, type TaxOptions, type TaxTotals } from './bill.js';
 import { parsePositive } from './customs-value.js';
 import { at, isRecord, type Result, type TaxError, taxError } from './errors.js';
-import { consumptionTaxAmount, type Quantities } from './formulas.js';
-import { computeLineTaxes, parseQuantities, type QuantityInput } from './line-tax.js';
+import { consumptionTaxAmount } from './formulas.js';
+import { computeLineTaxes, type ParsedTaxItem, parseTaxItems, type QuantityInput } from './line-tax.js';
 import { Dec, fenString, isIsoDate, parseDecimal, toFen } from './money.js';
 import { fractionInForce, rateInForce } from './rates.js';
 
@@ -233,7 +233,10 @@ export function computeCbecOrderTax(input: CbecOrderInput, options: TaxOptions =
   if (singleIndivisibleItem && items.length > 1) {
     errors.push(taxError('NOT_SINGLE_ITEM', 'singleIndivisibleItem', 'the order has more than one item'));
   }
-  const parsed = items.length > CBEC_ORDER_ITEMS_MAX ? [] : parseCbecItems(items, findLine, errors);
+  const parsed =
+    items.length > CBEC_ORDER_ITEMS_MAX
+      ? []
+      : parseTaxItems(items, { field: 'retailPriceCny', label: 'retail price' }, findLine, errors);
   if (errors.length > 0 || yearToDate === null) {
     return { ok: false, errors };
   }
@@ -287,13 +290,7 @@ export function computeCbecOrderTax(input: CbecOrderInput, options: TaxOptions =
   };
 }
 
-interface ParsedCbecItem {
-  readonly index: number;
-  readonly input: CbecItemInput;
-  readonly line: TariffLine;
-  readonly price: Dec;
-  readonly quantities: Quantities;
-}
+type ParsedCbecItem = ParsedTaxItem<CbecItemInput>;
 
 /** Duty 0; consumption tax and VAT at 70 % of the statutory amounts computed with duty 0. */
 function preferentialAmounts(
@@ -381,41 +378,4 @@ function checkChannelRules(items: readonly ParsedCbecItem[], errors: TaxError[])
       );
     }
   }
-}
-
-function parseCbecItems(
-  items: readonly CbecItemInput[],
-  findLine: (code: string) => TariffLine | undefined,
-  errors: TaxError[],
-): ParsedCbecItem[] {
-  const parsed: ParsedCbecItem[] = [];
-  items.forEach((item, index) => {
-    const path = at('items', index);
-    if (!isRecord(item)) {
-      errors.push(taxError('UNKNOWN_LINE', path, 'an item must be an object'));
-      return;
-    }
-    const errorCount = errors.length;
-    const line = typeof item.code === 'string' ? findLine(item.code) : undefined;
-    if (line === undefined) {
-      errors.push(taxError('UNKNOWN_LINE', at(path, 'code'), `no tariff line ${String(item.code)}`));
-    }
-    const price = parsePositive(item.retailPriceCny, at(path, 'retailPriceCny'), 'retail price', errors);
-    if (typeof item.originCountry !== 'string' || !/^[A-Z]{2}$/.test(item.originCountry)) {
-      errors.push(taxError('INVALID_COUNTRY', at(path, 'originCountry'), 'origin must be an ISO 3166-1 alpha-2 code'));
-    }
-    let quantities: Quantities | null = null;
-    if (line !== undefined) {
-      const result = parseQuantities(line, item.quantities, at(path, 'quantities'));
-      if (result.ok) {
-        quantities = result.value;
-      } else {
-        errors.push(...result.errors);
-      }
-    }
-    if (errors.length === errorCount && line !== undefined && price !== null && quantities !== null) {
-      parsed.push({ index, input: item, line, price, quantities });
-    }
-  });
-  return parsed;
 }

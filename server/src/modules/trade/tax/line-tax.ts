@@ -1,6 +1,7 @@
 // Taxes of one import line at its customs value: duty, consumption tax, import VAT, each rounded to the fen.
 import type { DatedFraction, Rate, TariffLine } from '../data/types.js';
 import { isUnitCode, type UnitCode } from '../data/units.js';
+import { parsePositive } from './customs-value.js';
 import { at, isRecord, type Result, type TaxError, taxError } from './errors.js';
 import { consumptionTaxAmount, dutyAmount, importVatAmount, type Quantities } from './formulas.js';
 import { Dec, parseDecimal, toFen } from './money.js';
@@ -163,4 +164,64 @@ export function computeLineTaxes(
 function missingQuantity(rate: Rate, path: string): TaxError {
   const unit = rate.kind === 'adValorem' ? '' : rate.unit;
   return taxError('MISSING_QUANTITY', at(path, 'quantities'), `the rate needs the quantity in unit ${unit}`);
+}
+
+const COUNTRY_PATTERN = /^[A-Z]{2}$/;
+
+/** What every taxed item has, whatever the regime (declaration or CBEC order). */
+export interface TaxItemInput {
+  readonly code: string;
+  readonly quantities: readonly QuantityInput[];
+  readonly originCountry: string;
+}
+
+export interface ParsedTaxItem<I extends TaxItemInput> {
+  readonly index: number;
+  readonly input: I;
+  readonly line: TariffLine;
+  readonly price: Dec;
+  readonly quantities: Quantities;
+}
+
+/**
+ * Validates the items of a declaration or an order: known line, positive price (in the field the
+ * regime names), ISO origin, quantities in the line's legal units. Every problem goes to `errors`
+ * with its path; only items without a problem are returned.
+ */
+export function parseTaxItems<I extends TaxItemInput>(
+  items: readonly I[],
+  price: { field: keyof I & string; label: string },
+  findLine: (code: string) => TariffLine | undefined,
+  errors: TaxError[],
+): ParsedTaxItem<I>[] {
+  const parsed: ParsedTaxItem<I>[] = [];
+  items.forEach((item, index) => {
+    const path = at('items', index);
+    if (!isRecord(item)) {
+      errors.push(taxError('UNKNOWN_LINE', path, 'an item must be an object'));
+      return;
+    }
+    const errorCount = errors.length;
+    const line = typeof item.code === 'string' ? findLine(item.code) : undefined;
+    if (line === undefined) {
+      errors.push(taxError('UNKNOWN_LINE', at(path, 'code'), `no tariff line ${String(item.code)}`));
+    }
+    const amount = parsePositive(item[price.field], at(path, price.field), price.label, errors);
+    if (typeof item.originCountry !== 'string' || !COUNTRY_PATTERN.test(item.originCountry)) {
+      errors.push(taxError('INVALID_COUNTRY', at(path, 'originCountry'), 'origin must be an ISO 3166-1 alpha-2 code'));
+    }
+    let quantities: Quantities | null = null;
+    if (line !== undefined) {
+      const result = parseQuantities(line, item.quantities, at(path, 'quantities'));
+      if (result.ok) {
+        quantities = result.value;
+      } else {
+        errors.push(...result.errors);
+      }
+    }
+    if (errors.length === errorCount && line !== undefined && amount !== null && quantities !== null) {
+      parsed.push({ index, input: item, line, price: amount, quantities });
+    }
+  });
+  return parsed;
 }

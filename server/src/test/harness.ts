@@ -5,6 +5,7 @@ import { type Config, loadConfig } from '../config.js';
 import { seedDemo } from '../demo/seed.js';
 import { seedReferenceData } from '../modules/reference/index.js';
 import { type Database, openPglite, openPostgres } from '../platform/db/client.js';
+import type { PublicDocumentSource } from '../platform/documents/verification.js';
 
 /**
  * Test databases: an in-memory PGlite by default, or — when TEST_DATABASE_URL is set — a fresh
@@ -51,7 +52,14 @@ export interface TestApp {
 }
 
 export async function buildTestApp(
-  options: { demo?: boolean; demoShipments?: boolean; env?: Record<string, string>; fetchImpl?: typeof fetch } = {},
+  options: {
+    demo?: boolean;
+    demoShipments?: boolean;
+    env?: Record<string, string>;
+    fetchImpl?: typeof fetch;
+    /** Extra sources for the public document verification page (passed to buildApp). */
+    documentSources?: readonly PublicDocumentSource[];
+  } = {},
 ): Promise<TestApp> {
   const database = await openTestDatabase();
   // Demo shipments cost ~2 s per file; suites that need them ask for them.
@@ -63,6 +71,7 @@ export async function buildTestApp(
     logger: false,
     startDispatcher: false,
     ...(options.fetchImpl ? { fetchImpl: options.fetchImpl } : {}),
+    ...(options.documentSources ? { documentSources: options.documentSources } : {}),
   });
   await app.ready();
   return {

@@ -439,7 +439,8 @@ export interface ShipmentAlternatives {
 }
 
 /** What anyone holding the paper may see about a document, without signing in. */
-export interface DocumentVerification {
+/** The public view of a bill of lading (the address in its QR code). */
+export interface BillOfLadingVerification {
   kind: 'bill_of_lading';
   number: string;
   version: number;
@@ -455,6 +456,29 @@ export interface DocumentVerification {
   packages: number;
   grossWeightKg: number;
 }
+
+/** The public view of a customs release note issued by the trade centre: no prices per item. */
+export interface ReleaseNoteVerification {
+  kind: 'customs_release_note';
+  number: string;
+  status: 'issued' | 'cancelled';
+  sha256: string | null;
+  issuedAt: string;
+  /** The 18-digit customs declaration number. */
+  declarationNumber: string;
+  direction: 'import' | 'export';
+  declarant: string;
+  /** The overseas consignor (import) or consignee (export). */
+  foreignParty: string;
+  tradeCountry: string;
+  blNumber: string | null;
+  itemCount: number;
+  /** Decimal string in CNY; null when not assessed. */
+  customsValueCny: string | null;
+}
+
+/** What the public verification page shows: a bill of lading, or a document another centre issued. */
+export type DocumentVerification = BillOfLadingVerification | ReleaseNoteVerification;
 
 export interface PdfCheck {
   match: boolean;

@@ -733,6 +733,33 @@ export const en = {
     notFoundTitle: 'Unknown document',
     notFoundText: 'No document was issued under this address. Check the QR code or the link.',
     signIn: 'Sign in',
+    releaseNote: {
+      title: 'Customs release note',
+      subtitle: 'Check a customs release note issued on SCO Trade Hub',
+      statusText: {
+        issued: 'Customs released the goods under this note.',
+        cancelled: 'Customs cancelled this release note; the goods may not leave under it.',
+      },
+      declarationNumber: 'Declaration number',
+      direction: 'Direction',
+      directions: {
+        import: 'Import',
+        export: 'Export',
+      },
+      declarant: 'Declarant',
+      foreignParty: {
+        import: 'Overseas consignor',
+        export: 'Overseas consignee',
+      },
+      tradeCountry: 'Trading country',
+      blNumber: 'Bill of lading',
+      noBl: 'none given',
+      itemCount: 'Goods items',
+      customsValue: 'Customs value',
+      notAssessed: 'not assessed',
+      releasedAt: 'Released',
+      genuineDetail: '{{file}} is customs release note {{number}}, byte for byte.',
+    },
   },
   cockpit: {
     title: 'Zone cockpit',

@@ -734,6 +734,33 @@ export const ru: Messages = {
     notFoundTitle: 'Неизвестный документ',
     notFoundText: 'По этому адресу документ не выпускался. Проверьте QR-код или ссылку.',
     signIn: 'Войти',
+    releaseNote: {
+      title: 'Уведомление о выпуске товаров',
+      subtitle: 'Проверка уведомления о выпуске товаров, выпущенного на SCO Trade Hub',
+      statusText: {
+        issued: 'Таможня выпустила товары по этому уведомлению.',
+        cancelled: 'Таможня отозвала это уведомление; вывозить товары по нему нельзя.',
+      },
+      declarationNumber: 'Номер декларации',
+      direction: 'Направление',
+      directions: {
+        import: 'Импорт',
+        export: 'Экспорт',
+      },
+      declarant: 'Декларант',
+      foreignParty: {
+        import: 'Иностранный отправитель',
+        export: 'Иностранный получатель',
+      },
+      tradeCountry: 'Торгующая страна',
+      blNumber: 'Коносамент',
+      noBl: 'не указан',
+      itemCount: 'Товарных позиций',
+      customsValue: 'Таможенная стоимость',
+      notAssessed: 'не определена',
+      releasedAt: 'Выпуск',
+      genuineDetail: '{{file}} побайтно совпадает с уведомлением о выпуске {{number}}.',
+    },
   },
   cockpit: {
     title: 'Ситуационный центр зоны',

@@ -720,6 +720,33 @@ export const zhCN: Messages = {
     notFoundTitle: '未知单证',
     notFoundText: '此地址下没有签发过单证，请检查二维码或链接。',
     signIn: '登录',
+    releaseNote: {
+      title: '海关放行通知书',
+      subtitle: '核验在上合经贸综合服务平台签发的海关放行通知书',
+      statusText: {
+        issued: '海关已凭本通知书放行货物。',
+        cancelled: '海关已撤销本放行通知书，货物不得凭其提离。',
+      },
+      declarationNumber: '报关单号',
+      direction: '进出口',
+      directions: {
+        import: '进口',
+        export: '出口',
+      },
+      declarant: '申报单位',
+      foreignParty: {
+        import: '境外发货人',
+        export: '境外收货人',
+      },
+      tradeCountry: '贸易国（地区）',
+      blNumber: '提运单号',
+      noBl: '未填写',
+      itemCount: '商品项数',
+      customsValue: '完税价格',
+      notAssessed: '未核定',
+      releasedAt: '放行时间',
+      genuineDetail: '{{file}} 与海关放行通知书 {{number}} 逐字节一致。',
+    },
   },
   cockpit: {
     title: '示范区驾驶舱',

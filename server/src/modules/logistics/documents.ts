@@ -1,6 +1,8 @@
-import { createHash } from 'node:crypto';
-import PDFDocument from 'pdfkit';
-import QRCode from 'qrcode';
+import { createDeterministicPdf, drawQr } from '../../lib/pdf/index.js';
+
+// Names and descriptions on the bill must be in Latin script (LATIN_1_TEXT): Russian and Chinese
+// names are transliterated, as carriers do today.
+export { LATIN_1_TEXT, sha256Hex } from '../../lib/pdf/index.js';
 
 /**
  * The through bill of lading as printed. Everything on the page comes from this object, and the
@@ -40,19 +42,8 @@ export interface BillOfLadingContent {
   reference: string | null;
 }
 
-/**
- * Bills of lading in international trade are issued in English; the PDF uses the standard Latin-1
- * fonts so it needs no font files. Names and descriptions on the bill must therefore be in Latin
- * script (Russian and Chinese names are transliterated, as carriers do today).
- */
-export const LATIN_1_TEXT = /^[\u0020-\u007E\u00A0-\u00FF\n]*$/;
-
 const PAGE_MARGIN_PT = 42;
 const QR_SIZE_PT = 110;
-
-export function sha256Hex(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
 
 function day(iso: string): string {
   return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
@@ -65,40 +56,11 @@ function partyLines(party: Party | null): string {
     .join('\n');
 }
 
-/** Draws the QR code as vector squares, so no image codec (and no randomness) is involved. */
-function drawQr(doc: PDFKit.PDFDocument, text: string, x: number, y: number, size: number): void {
-  const qr = QRCode.create(text, { errorCorrectionLevel: 'M' });
-  const count = qr.modules.size;
-  const cell = size / (count + 8);
-  doc.save().rect(x, y, size, size).fill('#ffffff');
-  doc.fillColor('#000000');
-  for (let row = 0; row < count; row += 1) {
-    for (let column = 0; column < count; column += 1) {
-      if (qr.modules.get(row, column)) doc.rect(x + (column + 4) * cell, y + (row + 4) * cell, cell, cell);
-    }
-  }
-  doc.fill().restore();
-}
-
 export function renderBillOfLading(content: BillOfLadingContent): Promise<Buffer> {
-  const issued = new Date(content.issuedAt);
-  const doc = new PDFDocument({
-    size: 'A4',
+  const { doc, done } = createDeterministicPdf({
+    title: `Through Bill of Lading ${content.number}`,
+    issuedAt: content.issuedAt,
     margin: PAGE_MARGIN_PT,
-    info: {
-      Title: `Through Bill of Lading ${content.number}`,
-      Author: 'SCO Trade Hub',
-      Creator: 'SCO Trade Hub',
-      Producer: 'SCO Trade Hub',
-      CreationDate: issued,
-      ModDate: issued,
-    },
-  });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
   });
 
   const width = doc.page.width - PAGE_MARGIN_PT * 2;

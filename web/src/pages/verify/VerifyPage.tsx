@@ -14,12 +14,18 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../../api/client';
 import { useCheckPdf, useDocumentVerification } from '../../api/shipments';
-import type { DocumentStatus, DocumentVerification, PdfCheck } from '../../api/types';
+import type {
+  BillOfLadingVerification,
+  DocumentStatus,
+  DocumentVerification,
+  PdfCheck,
+  ReleaseNoteVerification,
+} from '../../api/types';
 import { LanguageSegmented } from '../../components/LanguageSwitch';
 import { Logo } from '../../components/Logo';
 import { ProblemAlert, problemText } from '../../components/ProblemAlert';
 import { useLanguage } from '../../i18n/useLanguage';
-import { formatInstant, formatNumber } from '../logistics/model';
+import { formatInstant, formatMoney, formatNumber } from '../logistics/model';
 import { ShipmentStatusTag } from '../logistics/ShipmentTags';
 import './verify.css';
 
@@ -30,11 +36,30 @@ const STATUS_LOOK: Record<DocumentStatus, { color: string; icon: ReactNode }> = 
   cancelled: { color: 'red', icon: <StopFilled /> },
 };
 
-function DocumentCard({ doc }: { doc: DocumentVerification }) {
+/** The SHA-256 of the issued PDF, or a note that it has not been rendered yet. */
+function Fingerprint({ sha256 }: { sha256: string | null }) {
+  const { t } = useTranslation();
+  return (
+    <div className="verify-fingerprint">
+      <div className="verify-label">{t('verify.fingerprint')}</div>
+      {sha256 ? (
+        <Typography.Text className="mono verify-sha256" copyable data-testid="verify-sha256">
+          {sha256}
+        </Typography.Text>
+      ) : (
+        <span className="muted" data-testid="verify-sha256">
+          {t('verify.fingerprintPending')}
+        </span>
+      )}
+    </div>
+  );
+}
+
+function BillOfLadingCard({ doc }: { doc: BillOfLadingVerification }) {
   const { t } = useTranslation();
   const { language } = useLanguage();
   return (
-    <Card variant="borderless" className="verify-card" data-testid="verify-document">
+    <Card variant="borderless" className="verify-card" data-testid="verify-document" data-kind={doc.kind}>
       <div className="verify-doc-head">
         <div>
           <div className="verify-doc-kind">
@@ -80,20 +105,84 @@ function DocumentCard({ doc }: { doc: DocumentVerification }) {
           <ShipmentStatusTag status={doc.shipmentStatus} />
         </Descriptions.Item>
       </Descriptions>
-      <div className="verify-fingerprint">
-        <div className="verify-label">{t('verify.fingerprint')}</div>
-        {doc.sha256 ? (
-          <Typography.Text className="mono verify-sha256" copyable data-testid="verify-sha256">
-            {doc.sha256}
-          </Typography.Text>
-        ) : (
-          <span className="muted" data-testid="verify-sha256">
-            {t('verify.fingerprintPending')}
-          </span>
-        )}
-      </div>
+      <Fingerprint sha256={doc.sha256} />
     </Card>
   );
+}
+
+/** A customs release note of the trade centre: the declaration, its parties and totals, no prices per item. */
+function ReleaseNoteCard({ doc }: { doc: ReleaseNoteVerification }) {
+  const { t } = useTranslation();
+  const { language } = useLanguage();
+  return (
+    <Card variant="borderless" className="verify-card" data-testid="verify-document" data-kind={doc.kind}>
+      <div className="verify-doc-head">
+        <div>
+          <div className="verify-doc-kind">
+            {t('verify.releaseNote.title')} <span className="mono">{doc.number}</span>
+          </div>
+          <div className="verify-status-line">
+            <Tag
+              color={STATUS_LOOK[doc.status].color}
+              icon={STATUS_LOOK[doc.status].icon}
+              variant="solid"
+              className="verify-status-tag"
+              data-status={doc.status}
+              data-testid="verify-status"
+            >
+              {t(`shipment.documentStatuses.${doc.status}`)}
+            </Tag>
+            <span className="verify-status-text">{t(`verify.releaseNote.statusText.${doc.status}`)}</span>
+          </div>
+        </div>
+      </div>
+      <Descriptions size="small" column={1} className="verify-fields" bordered>
+        <Descriptions.Item label={t('verify.releaseNote.declarationNumber')}>
+          <span className="mono">{doc.declarationNumber}</span>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('verify.releaseNote.direction')}>
+          {t(`verify.releaseNote.directions.${doc.direction}`)}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('verify.releaseNote.declarant')}>{doc.declarant}</Descriptions.Item>
+        <Descriptions.Item label={t(`verify.releaseNote.foreignParty.${doc.direction}`)}>
+          {doc.foreignParty}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('verify.releaseNote.tradeCountry')}>{doc.tradeCountry}</Descriptions.Item>
+        <Descriptions.Item label={t('verify.releaseNote.blNumber')}>
+          {doc.blNumber ? (
+            <span className="mono">{doc.blNumber}</span>
+          ) : (
+            <span className="muted">{t('verify.releaseNote.noBl')}</span>
+          )}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('verify.releaseNote.itemCount')}>
+          <span className="num">{formatNumber(doc.itemCount, language)}</span>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('verify.releaseNote.customsValue')}>
+          {doc.customsValueCny === null ? (
+            <span className="muted">{t('verify.releaseNote.notAssessed')}</span>
+          ) : (
+            <span className="num">{formatMoney({ amount: doc.customsValueCny, currency: 'CNY' }, language)}</span>
+          )}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('verify.releaseNote.releasedAt')}>
+          {formatInstant(doc.issuedAt, language)}
+        </Descriptions.Item>
+      </Descriptions>
+      <Fingerprint sha256={doc.sha256} />
+    </Card>
+  );
+}
+
+function DocumentCard({ doc }: { doc: DocumentVerification }) {
+  return doc.kind === 'bill_of_lading' ? <BillOfLadingCard doc={doc} /> : <ReleaseNoteCard doc={doc} />;
+}
+
+/** Whether two views are the same issued document (for a bill, the same version of it). */
+function sameDocument(a: DocumentVerification, b: DocumentVerification): boolean {
+  if (a.kind === 'bill_of_lading' && b.kind === 'bill_of_lading')
+    return a.number === b.number && a.version === b.version;
+  return a.kind === b.kind && a.number === b.number;
 }
 
 function CheckResult({ result, doc, fileName }: { result: PdfCheck; doc: DocumentVerification; fileName: string }) {
@@ -117,12 +206,15 @@ function CheckResult({ result, doc, fileName }: { result: PdfCheck; doc: Documen
       />
     );
   }
-  const same = result.document.number === doc.number && result.document.version === doc.version;
-  const detail = t('verify.genuineDetail', {
-    file: fileName,
-    number: result.document.number,
-    version: String(result.document.version),
-  });
+  const same = sameDocument(result.document, doc);
+  const detail =
+    result.document.kind === 'bill_of_lading'
+      ? t('verify.genuineDetail', {
+          file: fileName,
+          number: result.document.number,
+          version: String(result.document.version),
+        })
+      : t('verify.releaseNote.genuineDetail', { file: fileName, number: result.document.number });
   return (
     <Alert
       type={same ? 'success' : 'warning'}
@@ -138,7 +230,7 @@ function CheckResult({ result, doc, fileName }: { result: PdfCheck; doc: Documen
 }
 
 /**
- * The address in a bill of lading's QR code: anyone holding the paper (a bank, a border post) sees
+ * The address in the QR code of a bill of lading or a customs release note: anyone holding the paper (a bank, a border post) sees
  * what was issued and its fingerprint, and can check a PDF file byte for byte, without an account.
  */
 export function VerifyPage() {
@@ -175,7 +267,11 @@ export function VerifyPage() {
             <Typography.Title level={3} className="verify-heading">
               {t('verify.title')}
             </Typography.Title>
-            <Typography.Text type="secondary">{t('verify.subtitle')}</Typography.Text>
+            <Typography.Text type="secondary">
+              {verification.data?.kind === 'customs_release_note'
+                ? t('verify.releaseNote.subtitle')
+                : t('verify.subtitle')}
+            </Typography.Text>
           </div>
         </div>
         {notFound ? (

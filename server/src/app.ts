@@ -20,8 +20,10 @@ import { EventDispatcher, eventsModule, NatsPublisher } from './modules/events/i
 import { createLogisticsModule } from './modules/logistics/index.js';
 import { referenceModule } from './modules/reference/index.js';
 import { registryRoutes } from './modules/registry/index.js';
+import { createTradeModule } from './modules/trade/index.js';
 import { auditRoutes } from './platform/audit/routes.js';
 import type { Database } from './platform/db/client.js';
+import type { PublicDocumentSource } from './platform/documents/verification.js';
 import { assertAccessDeclared, checkAccess } from './platform/http/access.js';
 import { sendProblem, toDomainError } from './platform/http/errors.js';
 import { idempotencyPreHandler, purgeExpiredIdempotencyRecords } from './platform/http/idempotency.js';
@@ -38,6 +40,8 @@ export interface AppOptions {
   fetchImpl?: typeof fetch;
   /** Poll interval of the event dispatcher; tests step it by hand instead. */
   startDispatcher?: boolean;
+  /** Other modules' documents on the public verification page, after the bills of lading. */
+  documentSources?: readonly PublicDocumentSource[];
 }
 
 /** Every route with its declared access, collected as routes register (for the guard test and docs). */
@@ -197,9 +201,16 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(registryRoutes, { prefix: '/api' });
   await app.register(referenceModule.routes, { prefix: '/api/reference' });
   await app.register(eventsModule.routes, { prefix: '/api' });
-  const logistics = createLogisticsModule(database.db, { publicUrl: config.publicUrl, log: app.log });
+  const trade = createTradeModule(database.db, { publicUrl: config.publicUrl });
+  const logistics = createLogisticsModule(database.db, {
+    publicUrl: config.publicUrl,
+    log: app.log,
+    documentSources: [trade.releaseNotes, ...(options.documentSources ?? [])],
+  });
+  for (const subscriber of trade.subscribers) dispatcher.subscribe(subscriber);
   for (const subscriber of logistics.subscribers) dispatcher.subscribe(subscriber);
   await app.register(logistics.routes, { prefix: '/api' });
+  await app.register(trade.routes, { prefix: '/api' });
   await app.register(auditRoutes, { prefix: '/api' });
 
   if (hasWebClient(config.webDistDir)) {
@@ -216,6 +227,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
     dispatcher.start();
     // Bills issued just before a restart (or by the demo seed) get their fingerprint now.
     logistics.documents.kick();
+    trade.releaseNotes
+      .renderPending()
+      .catch((error: unknown) => app.log.warn({ err: (error as Error).message }, 'release notes'));
     housekeeping = setInterval(() => {
       Promise.all([purgeExpiredIdempotencyRecords(database.db), logistics.extendTimetables(new Date())])
         .then(() => logistics.planner.markDirty())

@@ -2,6 +2,7 @@ import { countUsers, createUser } from '../modules/accounts/index.js';
 import { emitEvent } from '../modules/events/index.js';
 import { seedDemoNetwork, seedDemoShipments } from '../modules/logistics/index.js';
 import { createAuthority, createEnterprise } from '../modules/registry/index.js';
+import { seedTradeDemo } from '../modules/trade/index.js';
 import { recordAudit } from '../platform/audit/index.js';
 import type { Db } from '../platform/db/client.js';
 import type { Principal, Role } from '../platform/http/context.js';
@@ -79,6 +80,7 @@ export async function seedDemo(
     const operators = new Map<string, string>();
     for (const [key, owner] of owners) if (owner.enterpriseId) operators.set(key, owner.enterpriseId);
     await seedDemoNetwork(tx, operators, now);
+    const userIds = new Map<string, string>();
     for (const demo of DEMO_USERS) {
       const owner = owners.get(demo.owner);
       if (!owner) throw new Error(`demo owner ${demo.owner} is missing`);
@@ -95,7 +97,9 @@ export async function seedDemo(
         entityId: user.id,
         after: { email: user.email, role: user.role },
       });
+      userIds.set(demo.email, user.id);
     }
+    await seedTradeDemo(tx, { now, enterprises: operators, bankUserId: userIds.get('bank@demo')! });
     if (options.shipments !== false) {
       const zone = owners.get('authority:zone');
       // Demo journeys are reported by the zone administration, as a terminal operating system would.

@@ -5,8 +5,10 @@
  */
 import type { FastifyBaseLogger, FastifyPluginAsync } from 'fastify';
 import type { Db } from '../../platform/db/client.js';
+import type { PublicDocumentSource } from '../../platform/documents/verification.js';
 import type { EventEnvelope, Subscriber } from '../events/index.js';
 import { borderLocodes } from '../reference/index.js';
+import { recordCustomsRelease } from './customs.js';
 import { documentRoutes } from './document-routes.js';
 import { DocumentService } from './document-service.js';
 import './messages.js';
@@ -17,6 +19,7 @@ import { logisticsRoutes } from './routes.js';
 import { shipmentRoutes } from './shipment-routes.js';
 import { trackingRoutes } from './tracking-routes.js';
 
+export { findLinkableShipment, type LinkableShipment } from './customs.js';
 export { seedDemoNetwork } from './demo.js';
 export { seedDemoShipments } from './demo-shipments.js';
 export { extendTimetables, TIMETABLE_HORIZON_DAYS } from './network.js';
@@ -28,8 +31,18 @@ const NETWORK_EVENTS = new Set([
   'logistics.departures_generated',
 ]);
 
+export interface LogisticsModuleOptions {
+  publicUrl: string;
+  log?: FastifyBaseLogger;
+  /**
+   * Other modules' documents (customs release notes…) answered on the public verification page
+   * when a token or a file is not a bill of lading; asked in order. None by default.
+   */
+  documentSources?: readonly PublicDocumentSource[];
+}
+
 /** One per app instance: the planner cache, the document renderer and the routes that use them. */
-export function createLogisticsModule(db: Db, options: { publicUrl: string; log?: FastifyBaseLogger }) {
+export function createLogisticsModule(db: Db, options: LogisticsModuleOptions) {
   const planner = new NetworkPlanner(db);
   const documents = new DocumentService(db, options.log ?? null);
   let borders: Promise<ReadonlySet<string>> | null = null;
@@ -46,7 +59,7 @@ export function createLogisticsModule(db: Db, options: { publicUrl: string; log?
     await app.register(shipmentRoutes(planner, documents, options.publicUrl));
     await app.register(trackingRoutes(bordersOnce));
     await app.register(operatorRoutes(planner));
-    await app.register(documentRoutes(documents));
+    await app.register(documentRoutes(documents, options.documentSources ?? []));
   };
   // Keeps this instance's planner in step with bookings and services made anywhere.
   const replan = async (event: EventEnvelope) => {
@@ -68,6 +81,12 @@ export function createLogisticsModule(db: Db, options: { publicUrl: string; log?
       pattern: type,
       handle: replan,
     })),
+    {
+      // The trade centre's release of a declaration linked to one of our bills becomes its CUSTOMS RELS milestone.
+      name: 'logistics-customs-release',
+      pattern: 'trade.declaration_released',
+      handle: async (event) => recordCustomsRelease(db, event, await bordersOnce()),
+    },
     {
       // Fixes the fingerprint of bills issued on any instance (the booking instance usually did already).
       name: 'logistics-documents',

@@ -1,6 +1,6 @@
 import { inArray, sql } from 'drizzle-orm';
-import type { Queryable } from '../../platform/db/client.js';
-import { locations } from './schema.js';
+import { type Queryable, queryRows } from '../../platform/db/client.js';
+import { countries, currencies, locations } from './schema.js';
 
 /** Which of the given UN/LOCODEs are known locations; other modules validate references with it. */
 export async function knownLocodes(db: Queryable, locodes: readonly string[]): Promise<Set<string>> {
@@ -49,4 +49,30 @@ export async function borderLocodes(db: Queryable): Promise<Set<string>> {
     .from(locations)
     .where(sql`${locations.kinds} && ARRAY['border_crossing']::text[]`);
   return new Set(rows.map((r) => r.locode));
+}
+
+/** Which of the given ISO 3166-1 alpha-2 codes are known countries. */
+export async function knownCountries(db: Queryable, codes: readonly string[]): Promise<Set<string>> {
+  const unique = [...new Set(codes)];
+  if (unique.length === 0) return new Set();
+  const rows = await db.select({ code: countries.alpha2 }).from(countries).where(inArray(countries.alpha2, unique));
+  return new Set(rows.map((r) => r.code));
+}
+
+/** Which of the given ISO 4217 codes are known currencies. */
+export async function knownCurrencies(db: Queryable, codes: readonly string[]): Promise<Set<string>> {
+  const unique = [...new Set(codes)];
+  if (unique.length === 0) return new Set();
+  const rows = await db.select({ code: currencies.code }).from(currencies).where(inArray(currencies.code, unique));
+  return new Set(rows.map((r) => r.code));
+}
+
+/** The latest reference rate of every currency (CNY per unit, exact decimal strings). */
+export async function latestReferenceRates(db: Queryable): Promise<Map<string, string>> {
+  const rows = await queryRows<{ currency: string; cny_per_unit: string }>(
+    db,
+    sql`SELECT DISTINCT ON (currency) currency, cny_per_unit::text AS cny_per_unit
+        FROM ref_exchange_rates ORDER BY currency, valid_on DESC`,
+  );
+  return new Map(rows.map((r) => [r.currency, r.cny_per_unit]));
 }

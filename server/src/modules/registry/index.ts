@@ -8,6 +8,7 @@ export {
   findAuthorityByCode,
   findEnterpriseByUscc,
   getAuthority,
+  getEnterprise,
   getEnterpriseFor,
   listAuthorities,
   listEnterprisesFor,

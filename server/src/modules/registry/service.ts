@@ -49,6 +49,15 @@ export async function getAuthority(db: Queryable, id: string): Promise<Authority
 }
 
 /**
+ * One enterprise by id, without a caller: for modules writing documents about the enterprise's own records
+ * (a release note names its declarant). Routes use getEnterpriseFor, which applies tenancy.
+ */
+export async function getEnterprise(db: Queryable, id: string): Promise<Enterprise | null> {
+  const [row] = await db.select().from(enterprises).where(eq(enterprises.id, id));
+  return row ?? null;
+}
+
+/**
  * Reads one enterprise as the caller may see it. A tenant asking for another tenant's id gets
  * the same 404 as for an id that does not exist, so ids cannot be probed.
  */

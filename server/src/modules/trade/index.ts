@@ -1,8 +1,50 @@
 /**
- * The trade centre's pure foundations: the tariff catalogue (China 10-digit lines for China–SCO trade) and the
- * import tax engine (customs value, duty column selection, duty, consumption tax, VAT, CBEC composite tax).
- * No I/O: callers pass dates, exchange rates and consumers' year-to-date amounts in.
+ * Modern trade centre: the tariff catalogue and classification, customs exchange rates, declarations with
+ * their taxes (pure tax engine), the risk engine and its channels, the officer's queue, guarantees, the
+ * "new three" fast lane and release notes. Other modules use only what is exported here.
  */
+import type { FastifyPluginAsync } from 'fastify';
+import type { Db } from '../../platform/db/client.js';
+import type { Subscriber } from '../events/index.js';
+import { TARIFF_LINES } from './data/tariff.js';
+import { declarationRoutes } from './declaration-routes.js';
+import { guaranteeRoutes } from './guarantee-routes.js';
+import './messages.js';
+import { ReleaseNoteService } from './release-notes.js';
+import { riskRoutes } from './risk-routes.js';
+import { TariffIndex } from './search/tariff-index.js';
+import { tariffRoutes } from './tariff-routes.js';
+
+export { seedTradeDemo } from './demo.js';
+
+/** One per app instance: the search index (built on first use), the release notes, the routes. */
+export function createTradeModule(db: Db, options: { publicUrl: string }) {
+  let index: TariffIndex | null = null;
+  // Built lazily: loading the word-segmentation dictionary takes ~100 ms, which start-up need not pay.
+  const tariffIndex = () => {
+    index ??= new TariffIndex(TARIFF_LINES);
+    return index;
+  };
+  const releaseNotes = new ReleaseNoteService(db, options.publicUrl);
+  const routes: FastifyPluginAsync = async (app) => {
+    await app.register(tariffRoutes(tariffIndex));
+    await app.register(declarationRoutes(releaseNotes));
+    await app.register(riskRoutes());
+    await app.register(guaranteeRoutes());
+  };
+  const subscribers: Subscriber[] = [
+    {
+      // Fixes the fingerprint of notes released on any instance; a crash leaves them for the next start.
+      name: 'trade-release-notes',
+      pattern: 'trade.declaration_released',
+      handle: async () => {
+        await releaseNotes.renderPending();
+      },
+    },
+  ];
+  return { routes, subscribers, releaseNotes, tariffIndex };
+}
+
 export { findTariffLine, TARIFF_LINES } from './data/tariff.js';
 export type {
   AgreementColumn,

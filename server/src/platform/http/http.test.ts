@@ -73,6 +73,8 @@ describe('kernel: every route declares who may call it', () => {
         'GET /api/reference/exchange-rates',
         'GET /api/reference/locations',
         'GET /api/reference/locations/:locode',
+        'GET /api/trade/tariff',
+        'GET /api/trade/tariff/:code',
         'POST /api/auth/login',
       ].sort(),
     );

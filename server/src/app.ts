@@ -21,6 +21,7 @@ import { createLogisticsModule } from './modules/logistics/index.js';
 import { referenceModule } from './modules/reference/index.js';
 import { registryRoutes } from './modules/registry/index.js';
 import { createTradeModule } from './modules/trade/index.js';
+import { createEcommerceModule } from './modules/ecommerce/index.js';
 import { auditRoutes } from './platform/audit/routes.js';
 import type { Database } from './platform/db/client.js';
 import type { PublicDocumentSource } from './platform/documents/verification.js';
@@ -211,6 +212,11 @@ export async function buildApp(options: AppOptions): Promise<App> {
   for (const subscriber of logistics.subscribers) dispatcher.subscribe(subscriber);
   await app.register(logistics.routes, { prefix: '/api' });
   await app.register(trade.routes, { prefix: '/api' });
+  const ecommerce = createEcommerceModule(database.db, {
+    consumerIdKey: config.consumerIdKey,
+    uploadLimitBytes: config.uploadLimitBytes,
+  });
+  await app.register(ecommerce.routes, { prefix: '/api' });
   await app.register(auditRoutes, { prefix: '/api' });
 
   if (hasWebClient(config.webDistDir)) {

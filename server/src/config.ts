@@ -25,6 +25,10 @@ export interface Config {
   webDistDir: string;
   /** Address the public reaches this server at; printed in QR codes on issued documents. */
   publicUrl: string;
+  /** Key of the HMAC that stands in for consumers' ID numbers; null: one generated and kept in the database. */
+  consumerIdKey: string | null;
+  /** Largest bulk upload (CSV / JSON Lines), streamed: never held in memory whole. */
+  uploadLimitBytes: number;
 }
 
 function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -63,6 +67,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly 
     trustProxy: boolFrom(env, 'TRUST_PROXY', false),
     webDistDir: path.resolve(env.WEB_DIST_DIR?.trim() || path.join(repoRoot, 'web', 'dist')),
     publicUrl: (env.PUBLIC_URL?.trim() || `http://localhost:${port}`).replace(/\/+$/, ''),
+    consumerIdKey: env.CONSUMER_ID_KEY?.trim() || null,
+    uploadLimitBytes: intFrom(env, 'UPLOAD_LIMIT_BYTES', 1_073_741_824),
   };
 }
 

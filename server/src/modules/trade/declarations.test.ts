@@ -415,6 +415,26 @@ describe('taxes, guarantees and payment', () => {
     expect(paid.json()).toMatchObject({ status: 'released', payment: 'paid' });
   });
 
+  it('never lets two releases racing for the last of a guarantee both pass', async () => {
+    // The forwarder (also a declarant) gets a line that covers exactly one car import's taxes.
+    const tax = (await call(forwarder, 'POST', '/api/trade/declarations/tax-preview', carImport)).json()
+      .taxCny as string;
+    const uscc = (await call(forwarder, 'GET', '/api/enterprises')).json().items[0].uscc as string;
+    const granted = await call(bank, 'POST', '/api/trade/guarantees', {
+      enterpriseUscc: uscc,
+      amountCny: tax,
+      validUntil: '2099-12-31',
+    });
+    expect(granted.statusCode, granted.body).toBe(201);
+    const results = await Promise.all([0, 1].map(() => call(forwarder, 'POST', '/api/trade/declarations', carImport)));
+    const payments = results.map((r) => r.json().payment as string).sort();
+    expect(payments).toEqual(['guaranteed', 'unpaid']);
+    const line = (await call(forwarder, 'GET', '/api/trade/guarantees'))
+      .json()
+      .items.find((g: { id: string }) => g.id === granted.json().id);
+    expect(line).toMatchObject({ balanceCny: '0.00', heldCny: tax });
+  });
+
   it('statistics count declarations by channel with the median time to release', async () => {
     const stats = await call(officer, 'GET', '/api/trade/statistics');
     expect(stats.statusCode, stats.body).toBe(200);

@@ -59,6 +59,13 @@ describe('shipment progress from tracking events', () => {
     expect(progress.position).toBeNull();
   });
 
+  it('stays booked when customs releases the goods at the origin before they move', () => {
+    const release = fact({ code: 'RELS', eventType: 'CUSTOMS', locode: 'CNJZH', eventAtMs: T0 - 2 * H });
+    expect(deriveProgress(LEGS, [release], OPTIONS).status).toBe('booked');
+    const departed = fact({ code: 'DEPA', locode: 'CNJZH', eventAtMs: T0 + H });
+    expect(deriveProgress(LEGS, [release, departed], OPTIONS).status).toBe('in_transit');
+  });
+
   it('carries a late departure into the ETA and is at the border on arrival at Alashankou', () => {
     const late = deriveProgress(LEGS, [fact({ code: 'DEPA', locode: 'CNJZH', eventAtMs: T0 + 2 * H })], OPTIONS);
     expect(late.status).toBe('in_transit');

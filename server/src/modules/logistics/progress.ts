@@ -119,6 +119,8 @@ export function deriveProgress(
   const estimatedDeparture = new Map<number, TrackingFact>();
   const estimatedArrival = new Map<number, TrackingFact>();
   let latestActual: TrackingFact | null = null;
+  // Customs acts on the goods where they stand: a release at the origin does not put them in transit.
+  let latestMovement: TrackingFact | null = null;
   let hold: TrackingFact | null = null;
   let release: TrackingFact | null = null;
 
@@ -126,6 +128,7 @@ export function deriveProgress(
     if (fact.classifier === 'PLN') continue;
     if (fact.classifier === 'ACT') {
       if (latestActual === null || newer(fact, latestActual)) latestActual = fact;
+      if (fact.eventType !== 'CUSTOMS' && (latestMovement === null || newer(fact, latestMovement))) latestMovement = fact;
       if (fact.code === 'HOLD' && (hold === null || newer(fact, hold))) hold = fact;
       if (fact.code === 'RELS' && (release === null || newer(fact, release))) release = fact;
     }
@@ -193,7 +196,7 @@ export function deriveProgress(
 
   let status: ShipmentProgress['status'] = 'booked';
   if (delivered) status = 'delivered';
-  else if (latestActual !== null) {
+  else if (latestActual !== null && (latestMovement !== null || heldNow)) {
     const atBorderStation =
       options.borderLocodes.has(latestActual.locode) && latestActual.code !== 'DEPA' && latestActual.code !== 'GTOT';
     status = latestActual.eventType === 'BORDER' || atBorderStation || heldNow ? 'at_border' : 'in_transit';

@@ -47,31 +47,10 @@ interface ApiShipment {
 
 describe.skipIf(!runBrowserTests)('booking, tracking and document verification in Chromium', () => {
   const session = browserSession();
-  const { freshPage, signIn, switchLanguage } = session;
+  const { freshPage, signIn, switchLanguage, apiCall, cookieHeader } = session;
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'scohub-booking-'));
 
   afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
-
-  /** The signed-in browser's session cookie, so Node's fetch can act as the same user. */
-  async function cookieHeader(page: Page): Promise<string> {
-    const cookies = await page.context().cookies(session.baseUrl);
-    return cookies.map((cookie) => `${cookie.name}=${cookie.value}`).join('; ');
-  }
-
-  async function apiCall<T>(page: Page, method: string, url: string, body?: unknown): Promise<T> {
-    const response = await fetch(`${session.baseUrl}${url}`, {
-      method,
-      headers: {
-        cookie: await cookieHeader(page),
-        'accept-language': 'en',
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      body: body === undefined ? null : JSON.stringify(body),
-    });
-    const text = await response.text();
-    if (!response.ok) throw new Error(`${method} ${url} → ${response.status}: ${text}`);
-    return JSON.parse(text) as T;
-  }
 
   /** Reports one tracking event for the shipment, as a carrier's system would. */
   async function postEvent(page: Page, event: Record<string, unknown>): Promise<void> {

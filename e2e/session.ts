@@ -22,6 +22,10 @@ export interface BrowserSession {
   signIn(page: Page, email: string, password?: string): Promise<void>;
   switchLanguage(page: Page, language: Language): Promise<void>;
   navText(page: Page): Promise<string>;
+  /** The signed-in browser's session cookie, so Node's fetch can act as the same user. */
+  cookieHeader(page: Page): Promise<string>;
+  /** Calls the API as the page's signed-in user, in English; a failure throws with the problem document. */
+  apiCall<T>(page: Page, method: string, url: string, body?: unknown): Promise<T>;
 }
 
 /**
@@ -79,6 +83,8 @@ export function browserSession(): BrowserSession {
       // On a loaded 2-core CI machine a click can land while the menu is still animating open or a
       // heavy page (the world map) is re-rendering; the click is then lost. Retry the gesture a few
       // times, each time checking the outcome (<html lang>) rather than the click itself.
+      // Already in that language (e.g. from the user's saved profile): nothing to do, and no menu to leave open.
+      if (await page.evaluate((lang) => document.documentElement.lang === lang, language)) return;
       const attempts = 4;
       for (let attempt = 1; ; attempt += 1) {
         try {
@@ -99,6 +105,26 @@ export function browserSession(): BrowserSession {
 
     navText(page) {
       return shown(page.getByTestId('nav'));
+    },
+
+    async cookieHeader(page) {
+      const cookies = await page.context().cookies(session.baseUrl);
+      return cookies.map((cookie) => `${cookie.name}=${cookie.value}`).join('; ');
+    },
+
+    async apiCall<T>(page: Page, method: string, url: string, body?: unknown): Promise<T> {
+      const response = await fetch(`${session.baseUrl}${url}`, {
+        method,
+        headers: {
+          cookie: await session.cookieHeader(page),
+          'accept-language': 'en',
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        body: body === undefined ? null : JSON.stringify(body),
+      });
+      const text = await response.text();
+      if (!response.ok) throw new Error(`${method} ${url} → ${response.status}: ${text}`);
+      return JSON.parse(text) as T;
     },
   };
   return session;

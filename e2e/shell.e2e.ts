@@ -27,7 +27,8 @@ const CENTRES = [
     feature: { zh: '全程“一单制”', en: 'One through bill of lading' },
   },
   {
-    path: '/trade',
+    // The trade centre opens on its declarations; what it will offer is on its overview tab.
+    path: '/trade/overview',
     zh: '现代贸易中心',
     en: 'Modern trade centre',
     feature: { zh: '单一窗口申报', en: 'Single-window declarations' },

@@ -20,6 +20,11 @@ const CockpitPage = lazy(() => import('./pages/CockpitPage').then((m) => ({ defa
 // The logistics centre draws the planner's chart and route map with the same ECharts bundle.
 const LogisticsPage = lazy(() => import('./pages/logistics/LogisticsPage').then((m) => ({ default: m.LogisticsPage })));
 const ShipmentPage = lazy(() => import('./pages/logistics/ShipmentPage').then((m) => ({ default: m.ShipmentPage })));
+// The trade centre draws its clearance-time chart with the same ECharts bundle.
+const TradePage = lazy(() => import('./pages/trade/TradePage').then((m) => ({ default: m.TradePage })));
+const DeclarationPage = lazy(() =>
+  import('./pages/trade/DeclarationPage').then((m) => ({ default: m.DeclarationPage })),
+);
 const LocationsPage = lazy(() => import('./pages/reference/LocationsPage').then((m) => ({ default: m.LocationsPage })));
 
 export const router = createBrowserRouter([
@@ -41,7 +46,14 @@ export const router = createBrowserRouter([
       { path: 'logistics/services', element: <LogisticsPage tab="services" /> },
       { path: 'logistics/operations', element: <LogisticsPage tab="operations" /> },
       { path: 'logistics/overview', element: <LogisticsPage tab="overview" /> },
-      { path: 'trade', element: <CentrePage centre="trade" /> },
+      { path: 'trade', element: <TradePage tab="declarations" /> },
+      { path: 'trade/new', element: <TradePage tab="new" /> },
+      { path: 'trade/declarations/:id', element: <DeclarationPage /> },
+      { path: 'trade/queue', element: <TradePage tab="queue" /> },
+      { path: 'trade/rules', element: <TradePage tab="rules" /> },
+      { path: 'trade/fast-lane', element: <TradePage tab="fastLane" /> },
+      { path: 'trade/tariff', element: <TradePage tab="tariff" /> },
+      { path: 'trade/overview', element: <TradePage tab="overview" /> },
       { path: 'investment', element: <CentrePage centre="investment" /> },
       { path: 'exchange', element: <CentrePage centre="exchange" /> },
       {

@@ -33,6 +33,9 @@ export const theme: ThemeConfig = {
     colorInfoBorder: '#c6d8ee',
     colorLink: BRAND_BLUE,
     colorSuccess: '#2e8540',
+    // Likewise the derived tints of this deep green come out grey-green.
+    colorSuccessBg: '#eef7f0',
+    colorSuccessBorder: '#b7dcc0',
     colorWarning: '#d48806',
     colorError: '#c62828',
     borderRadius: 6,

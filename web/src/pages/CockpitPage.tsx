@@ -8,13 +8,14 @@ import {
   LineChartOutlined,
   ProfileOutlined,
 } from '@ant-design/icons';
-import { Card, Col, Row, Skeleton, Statistic, Table, Tag, Typography } from 'antd';
+import { Card, Col, Row, Skeleton, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { type ReactNode, useMemo } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCountries, useEnterprises, useEvents, useLocations } from '../api/hooks';
 import { LOCATION_KINDS, type PlatformEvent } from '../api/types';
 import { type ChartOption, EChart } from '../components/EChart';
+import { Kpi } from '../components/Kpi';
 import { PageHeader } from '../components/PageHeader';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { eventTypeLabel, localName } from '../i18n';
@@ -23,23 +24,6 @@ import { formatDateTime } from '../lib/format';
 import { KIND_COLORS } from './reference/WorldMap';
 
 const EVENTS_SHOWN = 20;
-
-function Kpi(props: { title: string; value: number | undefined; icon: ReactNode; color: string; testId: string }) {
-  return (
-    <Card variant="borderless" className="kpi-card" data-testid={props.testId}>
-      <div className="kpi">
-        <span className="kpi-icon" style={{ color: props.color, background: `${props.color}14` }}>
-          {props.icon}
-        </span>
-        {props.value === undefined ? (
-          <Skeleton.Button active size="small" />
-        ) : (
-          <Statistic title={props.title} value={props.value} />
-        )}
-      </div>
-    </Card>
-  );
-}
 
 export function CockpitPage() {
   const { t } = useTranslation();

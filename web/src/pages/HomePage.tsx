@@ -45,7 +45,7 @@ interface Shortcut {
 /** What each role does most; shortcuts to centres not built yet lead to that centre's overview. */
 const SHORTCUTS: Record<Role, readonly Shortcut[]> = {
   trader: [
-    { key: 'declareGoods', icon: <SolutionOutlined />, to: '/trade', color: '#0f766e' },
+    { key: 'declareGoods', icon: <SolutionOutlined />, to: '/trade/new', color: '#0f766e' },
     { key: 'planRoute', icon: <BranchesOutlined />, to: '/logistics', color: '#1d4e89' },
     { key: 'bondedBooks', icon: <AccountBookOutlined />, to: '/trade', color: '#0f766e' },
     { key: 'referenceMap', icon: <EnvironmentOutlined />, to: '/reference/locations', color: '#2e8540' },
@@ -57,8 +57,8 @@ const SHORTCUTS: Record<Role, readonly Shortcut[]> = {
     { key: 'referenceMap', icon: <EnvironmentOutlined />, to: '/reference/locations', color: '#2e8540' },
   ],
   customs_officer: [
-    { key: 'declarationsQueue', icon: <AuditOutlined />, to: '/trade', color: '#0f766e' },
-    { key: 'risk', icon: <SafetyCertificateOutlined />, to: '/trade', color: '#0f766e' },
+    { key: 'declarationsQueue', icon: <AuditOutlined />, to: '/trade/queue', color: '#0f766e' },
+    { key: 'risk', icon: <SafetyCertificateOutlined />, to: '/trade/rules', color: '#0f766e' },
     { key: 'bondedSupervision', icon: <AccountBookOutlined />, to: '/trade', color: '#0f766e' },
     { key: 'cockpit', icon: <DashboardOutlined />, to: '/cockpit', color: '#1d4e89' },
   ],

@@ -75,15 +75,19 @@ const CENTRES: { [C in CentreKey]: CentreSpec<C> } = {
     icon: <ContainerOutlined />,
     accent: '#0f766e',
     features: [
-      { key: 'singleWindow', icon: <SolutionOutlined /> },
-      { key: 'riskChannels', icon: <SafetyCertificateOutlined /> },
+      { key: 'singleWindow', icon: <SolutionOutlined />, live: '/trade/new' },
+      { key: 'riskChannels', icon: <SafetyCertificateOutlined />, live: '/trade' },
       { key: 'bondedBooks', icon: <AccountBookOutlined /> },
       { key: 'crossBorderEcommerce', icon: <ShoppingCartOutlined /> },
-      { key: 'newThree', icon: <ThunderboltOutlined /> },
+      { key: 'newThree', icon: <ThunderboltOutlined />, live: '/trade/fast-lane' },
       { key: 'usedCars', icon: <CarOutlined /> },
       { key: 'commodityExchange', icon: <LineChartOutlined /> },
     ],
-    available: [{ key: 'currencies', icon: <MoneyCollectOutlined />, to: '/reference/currencies' }],
+    available: [
+      { key: 'declarations', icon: <SolutionOutlined />, to: '/trade' },
+      { key: 'tariff', icon: <BookOutlined />, to: '/trade/tariff' },
+      { key: 'currencies', icon: <MoneyCollectOutlined />, to: '/reference/currencies' },
+    ],
   },
   investment: {
     icon: <BankOutlined />,

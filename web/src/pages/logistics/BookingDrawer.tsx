@@ -11,7 +11,6 @@ import {
   Input,
   InputNumber,
   Row,
-  Select,
   Switch,
   Tag,
   Typography,
@@ -21,7 +20,6 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { ApiError, fieldErrorPaths } from '../../api/client';
-import { useCountries } from '../../api/hooks';
 import { newIdempotencyKey, useBookShipment } from '../../api/shipments';
 import type {
   BookingRequest,
@@ -32,8 +30,8 @@ import type {
   ShipmentParty,
 } from '../../api/types';
 import { useSession } from '../../auth/session';
+import { CountrySelect } from '../../components/CountrySelect';
 import { problemText } from '../../components/ProblemAlert';
-import { localName } from '../../i18n';
 import { useLanguage } from '../../i18n/useLanguage';
 import { locationName } from '../../lib/locations';
 import { co2Text } from './ItineraryTable';
@@ -242,11 +240,9 @@ function BookingForm({
   onCancel: () => void;
 }) {
   const { t } = useTranslation();
-  const { language } = useLanguage();
   const { message } = App.useApp();
   const navigate = useNavigate();
   const me = useSession();
-  const countries = useCountries('all');
   const [idempotencyKey] = useState(newIdempotencyKey);
   const book = useBookShipment(idempotencyKey);
   const [form] = Form.useForm<BookingValues>();
@@ -273,22 +269,6 @@ function BookingForm({
       containers: boxes.map((sizeType) => ({ sizeType })),
     };
   }, [boxes, locations, me.enterprise, search.to]);
-
-  const countryOptions = useMemo(
-    () =>
-      (countries.data ?? [])
-        .map((country) => {
-          const name = localName(country.names, language);
-          return {
-            value: country.alpha2,
-            label: `${name} (${country.alpha2})`,
-            name,
-            search: [country.alpha2, country.alpha3, ...Object.values(country.names)].join('\n').toLocaleLowerCase(),
-          };
-        })
-        .sort((a, b) => a.name.localeCompare(b.name, language)),
-    [countries.data, language],
-  );
 
   // The server's per-field messages go next to their fields; the rest (and a 409's full legs) into the alert.
   const error = book.error;
@@ -339,15 +319,7 @@ function BookingForm({
             label={t('booking.country')}
             rules={[{ required: true, message: t('booking.required') }]}
           >
-            <Select<string>
-              showSearch={{
-                filterOption: (input, option) =>
-                  Boolean(option && (option as { search: string }).search.includes(input.trim().toLocaleLowerCase())),
-              }}
-              options={countryOptions}
-              loading={countries.isPending}
-              data-testid={`booking-${role}-country`}
-            />
+            <CountrySelect data-testid={`booking-${role}-country`} />
           </Form.Item>
         </Col>
         <Col xs={24} md={14}>

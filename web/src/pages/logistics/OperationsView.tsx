@@ -1,11 +1,12 @@
 import { AlertOutlined, CalendarOutlined, ContainerOutlined, DashboardOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Row, Select, Statistic } from 'antd';
-import { type ReactNode, useMemo, useState } from 'react';
+import { Button, Card, Select } from 'antd';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useTransportServices } from '../../api/hooks';
 import { useDepartures } from '../../api/operations';
 import type { DepartureUtilisation } from '../../api/types';
 import { useSession } from '../../auth/session';
+import { KpiRow } from '../../components/Kpi';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { localName } from '../../i18n';
 import { useLanguage } from '../../i18n/useLanguage';
@@ -17,19 +18,6 @@ import { PublishServiceDrawer } from './PublishServiceDrawer';
 import './operations.css';
 
 const KPI_WINDOW_MS = 7 * 86_400_000;
-
-function Kpi(props: { title: string; value: string; icon: ReactNode; color: string; testId: string }) {
-  return (
-    <Card variant="borderless" className="kpi-card" data-testid={props.testId}>
-      <div className="kpi">
-        <span className="kpi-icon" style={{ color: props.color, background: `${props.color}14` }}>
-          {props.icon}
-        </span>
-        <Statistic title={props.title} value={props.value} />
-      </div>
-    </Card>
-  );
-}
 
 /** Departures listed from the start of the current hour, so the query key stays put for an hour. */
 function startOfHour(): string {
@@ -82,44 +70,39 @@ export function OperationsView() {
 
   return (
     <div data-testid="logistics-operations">
-      <Row gutter={[16, 16]} className="operations-kpis">
-        <Col xs={24} sm={12} xl={6}>
-          <Kpi
-            title={t('logistics.operations.kpiDepartures')}
-            value={formatNumber(totals.count, language)}
-            icon={<CalendarOutlined />}
-            color="#1f6fb4"
-            testId="kpi-departures"
-          />
-        </Col>
-        <Col xs={24} sm={12} xl={6}>
-          <Kpi
-            title={t('logistics.operations.kpiAverage')}
-            value={`${utilisationPercent(totals.average)}%`}
-            icon={<DashboardOutlined />}
-            color="#0e9aa7"
-            testId="kpi-utilisation"
-          />
-        </Col>
-        <Col xs={24} sm={12} xl={6}>
-          <Kpi
-            title={t('logistics.operations.kpiFull')}
-            value={formatNumber(totals.full, language)}
-            icon={<AlertOutlined />}
-            color="#c0392b"
-            testId="kpi-full"
-          />
-        </Col>
-        <Col xs={24} sm={12} xl={6}>
-          <Kpi
-            title={t('logistics.operations.kpiShipments')}
-            value={formatNumber(totals.shipments, language)}
-            icon={<ContainerOutlined />}
-            color="#b86e00"
-            testId="kpi-shipments"
-          />
-        </Col>
-      </Row>
+      <KpiRow
+        className="operations-kpis"
+        items={[
+          {
+            title: t('logistics.operations.kpiDepartures'),
+            value: formatNumber(totals.count, language),
+            icon: <CalendarOutlined />,
+            color: '#1f6fb4',
+            testId: 'kpi-departures',
+          },
+          {
+            title: t('logistics.operations.kpiAverage'),
+            value: `${utilisationPercent(totals.average)}%`,
+            icon: <DashboardOutlined />,
+            color: '#0e9aa7',
+            testId: 'kpi-utilisation',
+          },
+          {
+            title: t('logistics.operations.kpiFull'),
+            value: formatNumber(totals.full, language),
+            icon: <AlertOutlined />,
+            color: '#c0392b',
+            testId: 'kpi-full',
+          },
+          {
+            title: t('logistics.operations.kpiShipments'),
+            value: formatNumber(totals.shipments, language),
+            icon: <ContainerOutlined />,
+            color: '#b86e00',
+            testId: 'kpi-shipments',
+          },
+        ]}
+      />
 
       <Card
         title={t('logistics.operations.departuresTitle')}

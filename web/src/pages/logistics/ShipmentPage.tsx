@@ -20,7 +20,6 @@ import {
   Input,
   Modal,
   Popconfirm,
-  Result,
   Row,
   Skeleton,
   Space,
@@ -54,6 +53,7 @@ import type {
   ShipmentParty,
 } from '../../api/types';
 import { useSession } from '../../auth/session';
+import { DetailFallback, isNotFound } from '../../components/DetailFallback';
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert, problemText } from '../../components/ProblemAlert';
 import { ScoLegend } from '../../components/ScoLegend';
@@ -614,32 +614,15 @@ export function ShipmentPage() {
     />
   );
 
-  if (shipment.isError && shipment.error instanceof ApiError && shipment.error.status === 404) {
+  if (!data || isNotFound(shipment.error)) {
     return (
-      <div className="page" data-testid="shipment-page">
-        {breadcrumb}
-        <Result
-          status="404"
-          title={t('errors.notFoundTitle')}
-          subTitle={t('shipment.notFound')}
-          extra={
-            <Link to="/logistics/shipments">
-              <Button type="primary">{t('shipment.back')}</Button>
-            </Link>
-          }
-        />
-      </div>
-    );
-  }
-  if (!data) {
-    return (
-      <div className="page" data-testid="shipment-page">
-        {breadcrumb}
-        {shipment.isError ? <ProblemAlert error={shipment.error} onRetry={() => void shipment.refetch()} /> : null}
-        <Card variant="borderless" className="section-card">
-          <Skeleton active paragraph={{ rows: 8 }} />
-        </Card>
-      </div>
+      <DetailFallback
+        testId="shipment-page"
+        breadcrumb={breadcrumb}
+        query={shipment}
+        notFoundText={t('shipment.notFound')}
+        back={{ to: '/logistics/shipments', label: t('shipment.back') }}
+      />
     );
   }
 

@@ -53,6 +53,7 @@ export const router = createBrowserRouter([
       { path: 'trade/rules', element: <TradePage tab="rules" /> },
       { path: 'trade/fast-lane', element: <TradePage tab="fastLane" /> },
       { path: 'trade/tariff', element: <TradePage tab="tariff" /> },
+      { path: 'trade/ecommerce', element: <TradePage tab="ecommerce" /> },
       { path: 'trade/overview', element: <TradePage tab="overview" /> },
       { path: 'investment', element: <CentrePage centre="investment" /> },
       { path: 'exchange', element: <CentrePage centre="exchange" /> },

@@ -5,9 +5,10 @@ import type { Role } from '../../api/types';
 import { RoleGate, useSession } from '../../auth/session';
 import { PageHeader } from '../../components/PageHeader';
 import { CentreOverview, centreAccent } from '../centres/CentrePage';
-import { DECLARANT_ROLES, OFFICER_ROLES } from './access';
+import { DECLARANT_ROLES, ECOMMERCE_ROLES, OFFICER_ROLES } from './access';
 import { DeclarationForm } from './DeclarationForm';
 import { DeclarationsPanel } from './DeclarationsPanel';
+import { EcommerceView } from './EcommerceView';
 import { FastLaneBoard } from './FastLaneBoard';
 import { QueueView } from './QueueView';
 import { RulesView } from './RulesView';
@@ -15,7 +16,7 @@ import { TariffView } from './TariffView';
 import '../logistics/shipments.css';
 import './trade.css';
 
-export type TradeTab = 'declarations' | 'new' | 'queue' | 'rules' | 'fastLane' | 'tariff' | 'overview';
+export type TradeTab = 'declarations' | 'new' | 'queue' | 'rules' | 'fastLane' | 'tariff' | 'ecommerce' | 'overview';
 
 const TAB_PATHS: Record<TradeTab, string> = {
   declarations: '/trade',
@@ -24,6 +25,7 @@ const TAB_PATHS: Record<TradeTab, string> = {
   rules: '/trade/rules',
   fastLane: '/trade/fast-lane',
   tariff: '/trade/tariff',
+  ecommerce: '/trade/ecommerce',
   overview: '/trade/overview',
 };
 
@@ -32,6 +34,7 @@ const TAB_ROLES: Partial<Record<TradeTab, readonly Role[]>> = {
   new: DECLARANT_ROLES,
   queue: OFFICER_ROLES,
   rules: OFFICER_ROLES,
+  ecommerce: ECOMMERCE_ROLES,
 };
 
 /** The modern trade centre: each tab is its own address, so a tab can be linked and survives a reload. */
@@ -79,6 +82,11 @@ export function TradePage({ tab }: { tab: TradeTab }) {
       ) : null}
       {tab === 'fastLane' ? <FastLaneBoard /> : null}
       {tab === 'tariff' ? <TariffView /> : null}
+      {tab === 'ecommerce' ? (
+        <RoleGate roles={ECOMMERCE_ROLES}>
+          <EcommerceView />
+        </RoleGate>
+      ) : null}
       {tab === 'overview' ? <CentreOverview centre="trade" /> : null}
     </div>
   );

@@ -16,12 +16,12 @@ import {
 import { z } from 'zod';
 import type { Config } from './config.js';
 import { accountsModule } from './modules/accounts/index.js';
+import { createEcommerceModule } from './modules/ecommerce/index.js';
 import { EventDispatcher, eventsModule, NatsPublisher } from './modules/events/index.js';
 import { createLogisticsModule } from './modules/logistics/index.js';
 import { referenceModule } from './modules/reference/index.js';
 import { registryRoutes } from './modules/registry/index.js';
 import { createTradeModule } from './modules/trade/index.js';
-import { createEcommerceModule } from './modules/ecommerce/index.js';
 import { auditRoutes } from './platform/audit/routes.js';
 import type { Database } from './platform/db/client.js';
 import type { PublicDocumentSource } from './platform/documents/verification.js';

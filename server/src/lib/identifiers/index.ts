@@ -7,7 +7,7 @@ export {
   validateContainerNumber,
 } from './iso6346.js';
 export { isUnLocode, normalizeUnLocode } from './locode.js';
+export { maskResidentId, residentIdCheckChar, validateResidentId } from './resident-id.js';
 export type { IdentifierProblem, Validation } from './uscc.js';
 export { makeUscc, orgCodeCheckChar, USCC_CHARSET, usccCheckChar, validateUscc } from './uscc.js';
-export { maskResidentId, residentIdCheckChar, validateResidentId } from './resident-id.js';
 export { validateVin, vinCheckDigit, vinCheckDigitRequired } from './vin.js';

@@ -128,7 +128,8 @@ export function deriveProgress(
     if (fact.classifier === 'PLN') continue;
     if (fact.classifier === 'ACT') {
       if (latestActual === null || newer(fact, latestActual)) latestActual = fact;
-      if (fact.eventType !== 'CUSTOMS' && (latestMovement === null || newer(fact, latestMovement))) latestMovement = fact;
+      if (fact.eventType !== 'CUSTOMS' && (latestMovement === null || newer(fact, latestMovement)))
+        latestMovement = fact;
       if (fact.code === 'HOLD' && (hold === null || newer(fact, hold))) hold = fact;
       if (fact.code === 'RELS' && (release === null || newer(fact, release))) release = fact;
     }

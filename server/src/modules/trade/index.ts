@@ -15,9 +15,9 @@ import { riskRoutes } from './risk-routes.js';
 import { TariffIndex } from './search/tariff-index.js';
 import { tariffRoutes } from './tariff-routes.js';
 
-export { seedTradeDemo } from './demo.js';
 /** The risk engine and the officers' current rules and sampling policy, for other customs channels (CBEC lists). */
 export { activeRules, loadRiskSettings } from './declarations.js';
+export { seedTradeDemo } from './demo.js';
 export { assessRisk, type RiskDecision, type RiskInput, type RiskRule, type SamplingPolicy } from './risk/index.js';
 
 /** One per app instance: the search index (built on first use), the release notes, the routes. */

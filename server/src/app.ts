@@ -16,6 +16,7 @@ import {
 import { z } from 'zod';
 import type { Config } from './config.js';
 import { accountsModule } from './modules/accounts/index.js';
+import { createBondedModule } from './modules/bonded/index.js';
 import { createEcommerceModule } from './modules/ecommerce/index.js';
 import { EventDispatcher, eventsModule, NatsPublisher } from './modules/events/index.js';
 import { createLogisticsModule } from './modules/logistics/index.js';
@@ -202,7 +203,10 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(registryRoutes, { prefix: '/api' });
   await app.register(referenceModule.routes, { prefix: '/api/reference' });
   await app.register(eventsModule.routes, { prefix: '/api' });
-  const trade = createTradeModule(database.db, { publicUrl: config.publicUrl });
+  const trade = createTradeModule(database.db, {
+    publicUrl: config.publicUrl,
+    onError: (error) => app.log.warn({ err: error.message }, 'rendering release notes failed'),
+  });
   const logistics = createLogisticsModule(database.db, {
     publicUrl: config.publicUrl,
     log: app.log,
@@ -217,6 +221,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     uploadLimitBytes: config.uploadLimitBytes,
   });
   await app.register(ecommerce.routes, { prefix: '/api' });
+  await app.register(createBondedModule().routes, { prefix: '/api' });
   await app.register(auditRoutes, { prefix: '/api' });
 
   if (hasWebClient(config.webDistDir)) {
@@ -233,9 +238,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     dispatcher.start();
     // Bills issued just before a restart (or by the demo seed) get their fingerprint now.
     logistics.documents.kick();
-    trade.releaseNotes
-      .renderPending()
-      .catch((error: unknown) => app.log.warn({ err: (error as Error).message }, 'release notes'));
+    trade.releaseNotes.kick();
     housekeeping = setInterval(() => {
       Promise.all([purgeExpiredIdempotencyRecords(database.db), logistics.extendTimetables(new Date())])
         .then(() => logistics.planner.markDirty())
@@ -246,6 +249,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   app.addHook('onClose', async () => {
     if (housekeeping) clearInterval(housekeeping);
     await logistics.documents.idle();
+    await trade.releaseNotes.idle();
     await dispatcher.stop();
     await nats?.close();
   });

@@ -1,5 +1,6 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
+import { CoalescingRunner } from '../../platform/background/coalesce.js';
 import type { Db, Tx } from '../../platform/db/client.js';
 import { type BillOfLadingContent, renderBillOfLading, sha256Hex } from './documents.js';
 import { documents, shipments } from './schema.js';
@@ -21,35 +22,26 @@ export interface RenderedDocument {
  * render's SHA-256 is the document's fingerprint and every later render must reproduce it.
  */
 export class DocumentService {
-  private running: Promise<void> | null = null;
-  private again = false;
+  private readonly background: CoalescingRunner;
 
   constructor(
     private readonly db: Db,
     private readonly log: Pick<FastifyBaseLogger, 'warn' | 'error'> | null = null,
-  ) {}
+  ) {
+    this.background = new CoalescingRunner(
+      () => this.renderPending(),
+      (error) => this.log?.warn({ err: error.message }, 'rendering documents failed'),
+    );
+  }
 
   /** Starts a render pass in the background (after a commit that issued documents). */
   kick(): void {
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.running = this.renderPending()
-      .then(() => undefined)
-      .catch((error: unknown) => this.log?.warn({ err: (error as Error).message }, 'rendering documents failed'))
-      .finally(() => {
-        this.running = null;
-        if (this.again) {
-          this.again = false;
-          this.kick();
-        }
-      });
+    this.background.kick();
   }
 
   /** Waits for the background pass (tests, shutdown). */
   async idle(): Promise<void> {
-    while (this.running) await this.running;
+    await this.background.idle();
   }
 
   /** Renders every document still without a fingerprint; returns how many it fixed. */

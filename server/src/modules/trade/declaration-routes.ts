@@ -381,7 +381,7 @@ export function declarationRoutes(notes: ReleaseNoteService): FastifyPluginAsync
           });
           return { statusCode: 201, body: await detailView(tx, created, request.locale) };
         });
-        if (created && (created as Declaration).status === 'released') void notes.renderPending().catch(() => {});
+        if (created && (created as Declaration).status === 'released') notes.kick();
         return reply;
       },
     );
@@ -476,7 +476,7 @@ export function declarationRoutes(notes: ReleaseNoteService): FastifyPluginAsync
             });
             return { statusCode: 200, body: await detailView(tx, changed, request.locale) };
           });
-          if (changed && (changed as Declaration).status === 'released') void notes.renderPending().catch(() => {});
+          if (changed && (changed as Declaration).status === 'released') notes.kick();
           return reply;
         },
       );

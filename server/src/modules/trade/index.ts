@@ -21,14 +21,14 @@ export { seedTradeDemo } from './demo.js';
 export { assessRisk, type RiskDecision, type RiskInput, type RiskRule, type SamplingPolicy } from './risk/index.js';
 
 /** One per app instance: the search index (built on first use), the release notes, the routes. */
-export function createTradeModule(db: Db, options: { publicUrl: string }) {
+export function createTradeModule(db: Db, options: { publicUrl: string; onError?: (error: Error) => void }) {
   let index: TariffIndex | null = null;
   // Built lazily: loading the word-segmentation dictionary takes ~100 ms, which start-up need not pay.
   const tariffIndex = () => {
     index ??= new TariffIndex(TARIFF_LINES);
     return index;
   };
-  const releaseNotes = new ReleaseNoteService(db, options.publicUrl);
+  const releaseNotes = new ReleaseNoteService(db, options.publicUrl, options.onError);
   const routes: FastifyPluginAsync = async (app) => {
     await app.register(tariffRoutes(tariffIndex));
     await app.register(declarationRoutes(releaseNotes));
@@ -41,7 +41,7 @@ export function createTradeModule(db: Db, options: { publicUrl: string }) {
       name: 'trade-release-notes',
       pattern: 'trade.declaration_released',
       handle: async () => {
-        await releaseNotes.renderPending();
+        releaseNotes.kick();
       },
     },
   ];

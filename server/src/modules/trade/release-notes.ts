@@ -3,6 +3,7 @@
 // SHA-256 of the first rendering becomes the fingerprint the public verification page checks.
 import { and, eq, isNull } from 'drizzle-orm';
 import { sha256Hex } from '../../lib/pdf/index.js';
+import { CoalescingRunner } from '../../platform/background/coalesce.js';
 import type { Db, Queryable, Tx } from '../../platform/db/client.js';
 import type { PublicDocumentSource, ReleaseNoteVerification } from '../../platform/documents/verification.js';
 import { getEnterprise } from '../registry/index.js';
@@ -66,12 +67,32 @@ export async function releaseNoteContent(
   };
 }
 
+/** Notes rendered per query of a pass; a pass keeps going until none is pending. */
+const RENDER_BATCH_MAX = 50;
+
 /** Renders, fingerprints and verifies release notes; one per app instance. */
 export class ReleaseNoteService implements PublicDocumentSource {
+  private readonly background: CoalescingRunner;
+
   constructor(
     private readonly db: Db,
     private readonly publicUrl: string,
-  ) {}
+    onError: (error: Error) => void = () => {},
+  ) {
+    this.background = new CoalescingRunner(() => this.renderPending(), onError);
+  }
+
+  /**
+   * Renders pending notes in the background. One pass renders every pending note, so the
+   * dispatcher's parallel deliveries (up to 50) share a pass instead of each rendering all of them.
+   */
+  kick(): void {
+    this.background.kick();
+  }
+
+  async idle(): Promise<void> {
+    await this.background.idle();
+  }
 
   verifyUrl(note: Pick<ReleaseNote, 'verificationToken'>): string {
     return `${this.publicUrl.replace(/\/$/, '')}/verify/${note.verificationToken}`;
@@ -96,9 +117,17 @@ export class ReleaseNoteService implements PublicDocumentSource {
 
   /** Fixes the fingerprint of every note released without one (after each release, and at start-up). */
   async renderPending(): Promise<number> {
-    const pending = await this.db.select().from(releaseNotes).where(isNull(releaseNotes.sha256)).limit(100);
-    for (const note of pending) await this.pdf(note);
-    return pending.length;
+    let fixed = 0;
+    for (;;) {
+      const pending = await this.db
+        .select()
+        .from(releaseNotes)
+        .where(isNull(releaseNotes.sha256))
+        .limit(RENDER_BATCH_MAX);
+      for (const note of pending) await this.pdf(note);
+      fixed += pending.length;
+      if (pending.length < RENDER_BATCH_MAX) return fixed;
+    }
   }
 
   async forDeclaration(db: Queryable, declarationId: string): Promise<ReleaseNote | null> {

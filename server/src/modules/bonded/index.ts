@@ -1,0 +1,20 @@
+/**
+ * Bonded zones: electronic account books (电子账册) moved only by verification lists (保税核注清单),
+ * posted through a double-entry ledger whose core (ledger/) is pure and property-tested; transfers
+ * between books, reversals, stocktakes approved by customs, processing by consumption norms; and the
+ * checker that proves the books from their postings. Other modules use only what is exported here.
+ */
+import type { FastifyPluginAsync } from 'fastify';
+import './messages.js';
+import { ItemDirectory } from './posting.js';
+import { bondedRoutes } from './routes.js';
+
+export { checkLedger, type LedgerReport } from './checker.js';
+
+export function createBondedModule() {
+  const directory = new ItemDirectory();
+  const routes: FastifyPluginAsync = async (app) => {
+    await app.register(bondedRoutes(directory));
+  };
+  return { routes };
+}

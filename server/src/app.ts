@@ -221,7 +221,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
     uploadLimitBytes: config.uploadLimitBytes,
   });
   await app.register(ecommerce.routes, { prefix: '/api' });
-  await app.register(createBondedModule().routes, { prefix: '/api' });
+  const bonded = createBondedModule(database.db);
+  await app.register(bonded.routes, { prefix: '/api' });
   await app.register(auditRoutes, { prefix: '/api' });
 
   if (hasWebClient(config.webDistDir)) {
@@ -240,7 +241,11 @@ export async function buildApp(options: AppOptions): Promise<App> {
     logistics.documents.kick();
     trade.releaseNotes.kick();
     housekeeping = setInterval(() => {
-      Promise.all([purgeExpiredIdempotencyRecords(database.db), logistics.extendTimetables(new Date())])
+      Promise.all([
+        purgeExpiredIdempotencyRecords(database.db),
+        logistics.extendTimetables(new Date()),
+        bonded.housekeeping(new Date()),
+      ])
         .then(() => logistics.planner.markDirty())
         .catch((error: unknown) => app.log.warn({ err: (error as Error).message }, 'housekeeping failed'));
     }, HOUSEKEEPING_INTERVAL_MS);

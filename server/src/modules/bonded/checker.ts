@@ -10,6 +10,8 @@
  *   accounts      a posting moves between two accounts of its own item, in its list's book
  *   pairs         a transfer-out and its transfer-in point at each other and move the same quantities
  *   reversals     a reversal mirrors its list line for line
+ *   batches       a batch under a consolidated declaration is a posted second-line exit of the same
+ *                 book, and a filed declaration gained no batch after filing
  *
  * `npm run check:ledger` runs it against DATABASE_URL (or the embedded data directory); admins
  * call GET /api/bonded/check.
@@ -20,7 +22,16 @@ import { type Queryable, queryRows } from '../../platform/db/client.js';
 /** Breaks listed per check; the count is always exact. */
 const BREAKS_LISTED_MAX = 100;
 
-export const CHECK_NAMES = ['balances', 'floors', 'double_entry', 'lines', 'accounts', 'pairs', 'reversals'] as const;
+export const CHECK_NAMES = [
+  'balances',
+  'floors',
+  'double_entry',
+  'lines',
+  'accounts',
+  'pairs',
+  'reversals',
+  'batches',
+] as const;
 
 export interface CheckResult {
   name: (typeof CHECK_NAMES)[number];
@@ -133,6 +144,16 @@ export async function checkLedger(db: Queryable): Promise<LedgerReport> {
             AND (SELECT array_agg(array[from_account, to_account, quantity_milli] ORDER BY line_no) FROM bonded_postings WHERE list_id = r.id)
                 IS DISTINCT FROM
                 (SELECT array_agg(array[to_account, from_account, quantity_milli] ORDER BY line_no) FROM bonded_postings WHERE list_id = r.reverses_list_id)`,
+    ),
+  );
+  checks.push(
+    await run(
+      db,
+      'batches',
+      sql`SELECT l.id AS list_id, l.number, c.id AS consolidation_id
+          FROM bonded_lists l JOIN bonded_consolidations c ON c.id = l.consolidation_id
+          WHERE l.kind <> 'second_line_exit' OR l.status <> 'posted' OR l.book_id <> c.book_id
+             OR (c.filed_at IS NOT NULL AND l.posted_at > c.filed_at)`,
     ),
   );
   const [totals] = await queryRows<{ postings: string; lists: string; accounts: string }>(

@@ -97,6 +97,36 @@ export const bondedMessages = defineMessages({
     en: 'only a posted list can be reversed (a reversal itself cannot)',
     ru: 'сторнировать можно только проведённый список (но не сам сторно-список)',
   },
+  'validation.not_posted': {
+    'zh-CN': '清单尚未核注',
+    en: 'the list has not been posted',
+    ru: 'список ещё не проведён',
+  },
+  'validation.direction_mismatch': {
+    'zh-CN': '清单的进出方向与核放单不一致',
+    en: 'the list moves goods the other way through the gate',
+    ru: 'список перемещает товар через КПП в другом направлении',
+  },
+  'validation.period_overlaps': {
+    'zh-CN': '与本账册已有的集中申报期间重叠',
+    en: 'overlaps a consolidation period of this book',
+    ru: 'пересекается с другим периодом сводного декларирования этой книги',
+  },
+  'problem.consolidation_state': {
+    'zh-CN': '集中申报已申报，不能再变更',
+    en: 'The consolidated declaration has already been filed',
+    ru: 'Сводная декларация уже подана',
+  },
+  'problem.consolidation_period_open': {
+    'zh-CN': '申报期间尚未结束（至 {periodTo}）',
+    en: 'The period is still running (until {periodTo})',
+    ru: 'Период ещё не закончился (до {periodTo})',
+  },
+  'problem.gate_pass_state': {
+    'zh-CN': '该核放单已过卡',
+    en: 'The vehicle has already passed the gate on this pass',
+    ru: 'По этому пропуску транспорт уже прошёл КПП',
+  },
   'problem.list_rejected': {
     'zh-CN': '清单未核注',
     en: 'The list was not posted',

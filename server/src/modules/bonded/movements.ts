@@ -101,6 +101,8 @@ export async function planTransfer(
     reversesListId: null,
     note: input.note ?? null,
     createdBy: actor.userId,
+    batchRelease: false,
+    consolidationId: null,
   };
   const lineOf = input.lines.map((_, i) => i);
   return [
@@ -225,6 +227,8 @@ export async function planReversal(
       pairListId: members.length > 1 ? ids.get(members[1 - index]!.id)! : null,
       note: `reversal of ${member.number}`,
       createdBy: actor.userId,
+      batchRelease: false,
+      consolidationId: null,
     };
   });
 }
@@ -316,6 +320,8 @@ export async function decideStocktake(
     pairListId: null,
     note: null,
     createdBy: officerUserId,
+    batchRelease: false,
+    consolidationId: null,
   };
   await writePostings(tx, [plan], new Map([[list.id, list.number]]));
   await applyDeltas(tx, result.deltas);

@@ -21,6 +21,7 @@ import { sql } from 'drizzle-orm';
 import { type Queryable, queryRows, type Tx } from '../../platform/db/client.js';
 import { DomainError, type FieldIssue } from '../../platform/http/problem.js';
 import { emitEvents, type NewEvent } from '../events/index.js';
+import { consolidationFor } from './consolidations.js';
 import { type AccountState, applyLists, type ListPlan, type Transfer } from './ledger/engine.js';
 import { materialConsumptionMilli } from './ledger/norms.js';
 import type { AccountKind, ListKind } from './schema.js';
@@ -61,6 +62,8 @@ export interface ListInput {
   kind: DirectKind;
   lines: LineInput[];
   note?: string | null;
+  /** A second-line exit released in a batch, to be declared with the month's consolidated declaration. */
+  batchRelease?: boolean;
 }
 
 export interface TransferInput {
@@ -205,6 +208,9 @@ export interface Plan {
   pairListId: string | null;
   note: string | null;
   createdBy: string;
+  /** Joins the consolidated declaration of the posting month (分批出区、集中申报). */
+  batchRelease: boolean;
+  consolidationId: string | null;
 }
 
 export function requestHash(value: unknown): string {
@@ -282,6 +288,11 @@ export async function planLists(
     if (input.kind === 'processing' && book.siteType !== 'processing') {
       issues.push({ field: `${field}.kind`, code: 'not_processing_book' });
     }
+    if (input.batchRelease && input.kind !== 'second_line_exit') {
+      issues.push({ field: `${field}.batchRelease`, code: 'invalid_value' });
+    } else if (input.batchRelease && !book.batchReleaseApproved) {
+      issues.push({ field: `${field}.batchRelease`, code: 'not_approved_for_batch_release' });
+    }
     const postings: Plan['postings'] = [];
     const lineOf: number[] = [];
     input.lines.forEach((line, lineIndex) => {
@@ -345,6 +356,8 @@ export async function planLists(
       pairListId: null,
       note: input.note ?? null,
       createdBy: actor.userId,
+      batchRelease: input.batchRelease === true,
+      consolidationId: null,
     });
   });
   return { plans, rejected };
@@ -415,7 +428,11 @@ export function formatMilli(milli: number): string {
  * with the same content (earlier, or earlier in this batch), and refused when a client id was used
  * for other content.
  */
-export async function commitPlans(tx: Tx, plans: readonly Plan[]): Promise<Map<string, ListOutcome[]>> {
+export async function commitPlans(
+  tx: Tx,
+  plans: readonly Plan[],
+  now: Date = new Date(),
+): Promise<Map<string, ListOutcome[]>> {
   const outcomes = new Map<string, ListOutcome[]>();
   if (plans.length === 0) return outcomes;
   const accountStates = await lockAccounts(
@@ -475,6 +492,9 @@ export async function commitPlans(tx: Tx, plans: readonly Plan[]): Promise<Map<s
   const written = [...groups.entries()]
     .filter(([group]) => !outcomes.has(group) && !repeats.has(group))
     .flatMap(([, members]) => members);
+  for (const plan of written) {
+    if (plan.batchRelease) plan.consolidationId = await consolidationFor(tx, plan.enterpriseId, plan.bookId, now);
+  }
   const numbers = await writeLists(tx, written);
   for (const plan of written) {
     const sameGroup = outcomes.get(plan.group) ?? [];
@@ -546,19 +566,19 @@ async function writeLists(tx: Tx, plans: readonly Plan[]): Promise<Map<string, s
   const rows = await queryRows<{ id: string; number: string }>(
     tx,
     sql`INSERT INTO bonded_lists (id, number, enterprise_id, book_id, client_id, kind, status, request_hash, line_count,
-                                  pending_lines, reverses_list_id, pair_list_id, note, created_by, posted_at)
+                                  pending_lines, reverses_list_id, pair_list_id, note, created_by, consolidation_id, posted_at)
         SELECT u.id, 'HZ' || to_char(now(), 'YYYY') || lpad(nextval('bonded_list_number_seq')::text, 10, '0'),
                u.enterprise_id, u.book_id, u.client_id, u.kind, u.status, u.request_hash, u.line_count,
-               u.pending_lines::jsonb, u.reverses_list_id, u.pair_list_id, u.note, u.created_by,
+               u.pending_lines::jsonb, u.reverses_list_id, u.pair_list_id, u.note, u.created_by, u.consolidation_id,
                CASE WHEN u.status = 'posted' THEN now() END
         FROM unnest(${col((p) => p.id)}::uuid[], ${col((p) => p.enterpriseId)}::uuid[], ${col((p) => p.bookId)}::uuid[],
                     ${col((p) => p.clientId)}::text[], ${col((p) => p.kind)}::text[], ${col((p) => p.status)}::text[],
                     ${col((p) => p.requestHash)}::text[], ${col((p) => p.postings.length)}::int[],
                     ${col((p) => (p.pendingLines ? JSON.stringify(p.pendingLines) : null))}::text[],
                     ${col((p) => p.reversesListId)}::uuid[], ${col((p) => p.pairListId)}::uuid[], ${col((p) => p.note)}::text[],
-                    ${col((p) => p.createdBy)}::uuid[])
+                    ${col((p) => p.createdBy)}::uuid[], ${col((p) => p.consolidationId)}::uuid[])
              AS u(id, enterprise_id, book_id, client_id, kind, status, request_hash, line_count, pending_lines,
-                  reverses_list_id, pair_list_id, note, created_by)
+                  reverses_list_id, pair_list_id, note, created_by, consolidation_id)
         ON CONFLICT (enterprise_id, client_id) DO NOTHING
         RETURNING id, number`,
   );
@@ -596,6 +616,7 @@ export async function writePostings(
       kind: plan.kind,
       reversesListId: plan.reversesListId,
       pairListId: plan.pairListId,
+      consolidationId: plan.consolidationId,
       lines: plan.postings.map((p) => ({ itemNo: p.itemNo, quantityMilli: p.quantityMilli })),
     },
   }));

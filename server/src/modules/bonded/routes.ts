@@ -74,6 +74,10 @@ const listInputSchema = z.strictObject({
   kind: z.enum(DIRECT_KINDS),
   lines: z.array(lineSchema).min(1).max(LIST_LINES_MAX),
   note: z.string().trim().max(500).optional(),
+  batchRelease: z
+    .boolean()
+    .optional()
+    .describe('Second-line exit only, in a book approved for it: joins the consolidated declaration of the month'),
 });
 
 const outcomeSchema = z
@@ -170,6 +174,7 @@ function toListInputs(raw: readonly z.infer<typeof listInputSchema>[], prefix: (
     bookId: list.bookId,
     kind: list.kind,
     note: list.note ?? null,
+    batchRelease: list.batchRelease === true,
     lines: list.lines.map((line, lineIndex) => {
       const milli = toMilli(line.quantity);
       const signedOk = list.kind === 'stocktake' ? milli !== 0 : milli > 0 && QUANTITY.test(line.quantity);

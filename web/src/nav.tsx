@@ -6,6 +6,7 @@ import {
   EnvironmentOutlined,
   FileSearchOutlined,
   FlagOutlined,
+  GoldOutlined,
   HomeOutlined,
   KeyOutlined,
   MoneyCollectOutlined,
@@ -35,6 +36,8 @@ export interface NavGroup {
 
 export const COCKPIT_ROLES: readonly Role[] = ['zone_admin', 'customs_officer'];
 export const USER_ADMIN_ROLES: readonly Role[] = ['zone_admin'];
+/** Enterprises with bonded books, customs and the zone administration (not the banks). */
+export const BONDED_ROLES: readonly Role[] = ['trader', 'forwarder', 'customs_officer', 'zone_admin'];
 
 /** One table drives the side menu and the role checks of the routes, so the two cannot disagree. */
 export const NAVIGATION: readonly NavGroup[] = [
@@ -52,6 +55,7 @@ export const NAVIGATION: readonly NavGroup[] = [
     items: [
       { path: '/logistics', label: 'logistics', icon: <NodeIndexOutlined /> },
       { path: '/trade', label: 'trade', icon: <ContainerOutlined /> },
+      { path: '/bonded', label: 'bonded', icon: <GoldOutlined />, roles: BONDED_ROLES },
       { path: '/investment', label: 'investment', icon: <BankOutlined /> },
       { path: '/exchange', label: 'exchange', icon: <TeamOutlined /> },
     ],

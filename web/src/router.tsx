@@ -1,8 +1,8 @@
-import { lazy } from 'react';
-import { createBrowserRouter, Navigate } from 'react-router';
+import { lazy, type ReactNode } from 'react';
+import { createBrowserRouter, Navigate, useParams } from 'react-router';
 import { RequireAuth, RoleGate } from './auth/session';
 import { AppShell } from './layout/AppShell';
-import { COCKPIT_ROLES, USER_ADMIN_ROLES } from './nav';
+import { BONDED_ROLES, COCKPIT_ROLES, USER_ADMIN_ROLES } from './nav';
 import { ApiKeysPage } from './pages/admin/ApiKeysPage';
 import { AuditPage } from './pages/admin/AuditPage';
 import { UsersPage } from './pages/admin/UsersPage';
@@ -25,7 +25,18 @@ const TradePage = lazy(() => import('./pages/trade/TradePage').then((m) => ({ de
 const DeclarationPage = lazy(() =>
   import('./pages/trade/DeclarationPage').then((m) => ({ default: m.DeclarationPage })),
 );
+// Bonded zones draw each item's running balance with the same ECharts bundle.
+const BondedPage = lazy(() => import('./pages/bonded/BondedPage').then((m) => ({ default: m.BondedPage })));
 const LocationsPage = lazy(() => import('./pages/reference/LocationsPage').then((m) => ({ default: m.LocationsPage })));
+
+function bonded(page: ReactNode) {
+  return <RoleGate roles={BONDED_ROLES}>{page}</RoleGate>;
+}
+
+function BondedBookRoute() {
+  const { id } = useParams();
+  return <BondedPage tab="books" bookId={id ?? ''} />;
+}
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
@@ -55,6 +66,12 @@ export const router = createBrowserRouter([
       { path: 'trade/tariff', element: <TradePage tab="tariff" /> },
       { path: 'trade/ecommerce', element: <TradePage tab="ecommerce" /> },
       { path: 'trade/overview', element: <TradePage tab="overview" /> },
+      { path: 'bonded', element: bonded(<BondedPage tab="books" />) },
+      { path: 'bonded/books/:id', element: bonded(<BondedBookRoute />) },
+      { path: 'bonded/gate-passes', element: bonded(<BondedPage tab="gatePasses" />) },
+      { path: 'bonded/consolidations', element: bonded(<BondedPage tab="consolidations" />) },
+      { path: 'bonded/approvals', element: bonded(<BondedPage tab="approvals" />) },
+      { path: 'bonded/check', element: bonded(<BondedPage tab="check" />) },
       { path: 'investment', element: <CentrePage centre="investment" /> },
       { path: 'exchange', element: <CentrePage centre="exchange" /> },
       {

@@ -1,4 +1,5 @@
 import { countUsers, createUser } from '../modules/accounts/index.js';
+import { seedBondedDemo } from '../modules/bonded/index.js';
 import { emitEvent } from '../modules/events/index.js';
 import { seedDemoNetwork, seedDemoShipments } from '../modules/logistics/index.js';
 import { createAuthority, createEnterprise } from '../modules/registry/index.js';
@@ -100,6 +101,7 @@ export async function seedDemo(
       userIds.set(demo.email, user.id);
     }
     await seedTradeDemo(tx, { now, enterprises: operators, bankUserId: userIds.get('bank@demo')! });
+    await seedBondedDemo(tx, { now, enterprises: operators, users: userIds });
     if (options.shipments !== false) {
       const zone = owners.get('authority:zone');
       // Demo journeys are reported by the zone administration, as a terminal operating system would.

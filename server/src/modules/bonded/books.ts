@@ -41,7 +41,7 @@ export async function createBook(
     siteCode: string;
     siteType: (typeof SITE_TYPES)[number];
     batchReleaseApproved: boolean;
-    createdBy: string;
+    createdBy: string | null;
   },
 ): Promise<Book> {
   const [serial] = await queryRows<{ n: number }>(tx, sql`SELECT count(*)::int + 1 AS n FROM bonded_books`);

@@ -13,6 +13,7 @@ import { ItemDirectory } from './posting.js';
 import { bondedRoutes } from './routes.js';
 
 export { checkLedger, type LedgerReport } from './checker.js';
+export { seedBondedDemo } from './demo.js';
 
 export function createBondedModule(db: Db) {
   const directory = new ItemDirectory();

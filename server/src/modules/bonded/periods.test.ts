@@ -110,7 +110,7 @@ describe('consolidation periods', () => {
     const rows = await queryRows<{ client_id: string; period_from: string; period_to: string; due_on: string }>(
       t.database.db,
       sql`SELECT l.client_id, c.period_from::text, c.period_to::text, c.due_on::text FROM bonded_lists l
-          JOIN bonded_consolidations c ON c.id = l.consolidation_id ORDER BY l.client_id`,
+          JOIN bonded_consolidations c ON c.id = l.consolidation_id WHERE l.book_id = ${book} ORDER BY l.client_id`,
     );
     expect(rows.map((r) => [r.client_id, r.period_from, r.period_to, r.due_on])).toEqual([
       ['dec-31', '2025-12-01', '2025-12-31', '2026-01-10'],
@@ -174,7 +174,7 @@ describe('consolidation periods', () => {
     expect(await flagOverdue(t.database.db, new Date('2026-03-01T03:00:00Z'))).toBe(0);
     const alerts = await queryRows<{ payload: Json }>(
       t.database.db,
-      sql`SELECT payload FROM outbox_events WHERE type = 'bonded.consolidation_overdue' ORDER BY id`,
+      sql`SELECT payload FROM outbox_events WHERE type = 'bonded.consolidation_overdue' AND payload->>'bookId' = ${book} ORDER BY id`,
     );
     expect(alerts.map((a) => a.payload.periodTo)).toEqual(['2025-12-31', '2026-01-31']);
     const overdue = await call(officer, 'GET', '/api/bonded/consolidations?overdue=true');
@@ -193,7 +193,7 @@ describe('consolidation periods', () => {
     expect((await call(trader, 'POST', `/api/bonded/consolidations/${january.id}/file`)).status).toBe(409);
     const [event] = await queryRows<{ payload: Json }>(
       t.database.db,
-      sql`SELECT payload FROM outbox_events WHERE type = 'bonded.consolidation_filed'`,
+      sql`SELECT payload FROM outbox_events WHERE type = 'bonded.consolidation_filed' AND payload->>'bookId' = ${book}`,
     );
     expect(event!.payload.totals).toEqual([{ itemNo: 1, hsCode: '8507600010', unit: 'pcs', quantityMilli: 5_000 }]);
     const detail = await call(trader, 'GET', `/api/bonded/consolidations/${january.id}`);

@@ -374,16 +374,26 @@ interface ExistingList {
   pair_list_id: string | null;
 }
 
-/** Locks the accounts in id order and returns their state (the only lock order in the ledger). */
+/**
+ * Locks the item accounts among `ids` in id order (the only lock order in the ledger) and returns the
+ * state of every account for the engine. Counter-accounts are not locked: every posting moves between
+ * an item's own account and one of that item's counter-accounts (the checker verifies it), so whoever
+ * changes a counter-account holds its item's lock first, and a counter's exact balance matters to no
+ * decision (it has no floor) — the engine gets it as zero and only its delta is applied. Locking half
+ * the rows saves a tuple write per posting.
+ */
 export async function lockAccounts(tx: Queryable, ids: Iterable<string>): Promise<Map<string, AccountState>> {
-  const sorted = [...new Set(ids)].map(Number).sort((a, b) => a - b);
+  const unique = [...new Set(ids)];
+  const sorted = unique.map(Number).sort((a, b) => a - b);
   if (sorted.length === 0) return new Map();
-  const rows = await queryRows<{ id: string | number; balance_milli: string | number; floored: boolean }>(
+  const rows = await queryRows<{ id: string | number; balance_milli: string | number }>(
     tx,
-    sql`SELECT id, balance_milli, floored FROM bonded_accounts
-        WHERE id = ANY(${sql.param(sorted)}::bigint[]) ORDER BY id FOR UPDATE`,
+    sql`SELECT id, balance_milli FROM bonded_accounts
+        WHERE id = ANY(${sql.param(sorted)}::bigint[]) AND floored ORDER BY id FOR UPDATE`,
   );
-  return new Map(rows.map((r) => [String(r.id), { balanceMilli: Number(r.balance_milli), floored: r.floored }]));
+  const states = new Map<string, AccountState>(unique.map((id) => [id, { balanceMilli: 0, floored: false }]));
+  for (const row of rows) states.set(String(row.id), { balanceMilli: Number(row.balance_milli), floored: true });
+  return states;
 }
 
 /** An engine shortage as the field problem of the first line that takes from the account. */

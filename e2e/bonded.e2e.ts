@@ -1,0 +1,297 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { chromiumAvailable, SCREENSHOT_DIR, screenshot } from './browser.js';
+import { REPO_ROOT } from './server.js';
+import { browserSession, shown } from './session.js';
+
+const runBrowserTests = chromiumAvailable();
+/** A server round trip and the page's refetch, on a slow machine. */
+const SERVER_WAIT = { timeout: 20_000, interval: 100 };
+const OPEN_DROPDOWN = '.ant-select-dropdown:not(.ant-select-dropdown-hidden)';
+const TRADER_USCC = '91370281MA3DJ7K12H'; // jiaozhou-trading (trader@demo)
+const DOCS_SCREENSHOTS = path.join(REPO_ROOT, 'docs', 'screenshots');
+const LIST_NUMBER = /HZ\d{14}/;
+
+const CONTAINER_LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+/** An ISO 6346 container number with its check digit, from owner code + category (4 letters) and serial. */
+function containerNumber(prefix: string, serial: string): string {
+  // Letter values run from 10 upwards, skipping multiples of 11.
+  const values = new Map<string, number>();
+  let value = 10;
+  for (const letter of CONTAINER_LETTERS) {
+    if (value % 11 === 0) value += 1;
+    values.set(letter, value);
+    value += 1;
+  }
+  const code = `${prefix}${serial}`;
+  const sum = [...code].reduce((acc, char, i) => acc + (values.get(char) ?? Number(char)) * 2 ** i, 0);
+  return `${code}${(sum % 11) % 10}`;
+}
+
+/** Keeps a screenshot taken under test-output for the docs as well. */
+function toDocs(name: string): void {
+  fs.mkdirSync(DOCS_SCREENSHOTS, { recursive: true });
+  fs.copyFileSync(path.join(SCREENSHOT_DIR, `${name}.png`), path.join(DOCS_SCREENSHOTS, `${name}.png`));
+}
+
+describe.skipIf(!runBrowserTests)('bonded account books in Chromium', () => {
+  const session = browserSession();
+  const { freshPage, signIn, switchLanguage } = session;
+  /** Shared by the steps below, which run in order: the book the officer opens, the stocktake filed. */
+  let bookNumber = '';
+  let bookPath = '';
+  let stocktakeNumber = '';
+
+  async function dropdownsClosed(page: Page): Promise<void> {
+    await expect.poll(() => page.locator(OPEN_DROPDOWN).count(), SERVER_WAIT).toBe(0);
+  }
+
+  /** Opens a select and clicks the option whose text starts with `option` (a multiple select is then closed). */
+  async function pick(page: Page, testId: string, option: string, multiple = false): Promise<void> {
+    await page.getByTestId(testId).click();
+    await page
+      .locator(`${OPEN_DROPDOWN} .ant-select-item-option`)
+      .filter({ hasText: new RegExp(`^${option.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) })
+      .first()
+      .click();
+    if (multiple) await page.keyboard.press('Escape');
+    await dropdownsClosed(page);
+  }
+
+  async function balance(page: Page, itemNo: number): Promise<string | null> {
+    return page.getByTestId(`balance-${itemNo}`).getAttribute('data-value');
+  }
+
+  /** Fills the list form: kind and lines of [item number, quantity]. */
+  async function fillList(page: Page, kind: string, lines: [number, string][]): Promise<void> {
+    await pick(page, 'list-kind', kind);
+    for (const [index, [itemNo, quantity]] of lines.entries()) {
+      if (index > 0) await page.getByTestId('list-add-line').click();
+      await pick(page, `list-item-${index}`, `${itemNo} · `);
+      await page.getByTestId(`list-quantity-${index}`).fill(quantity);
+    }
+  }
+
+  async function openBook(page: Page, language: 'en' | 'zh-CN' = 'en'): Promise<void> {
+    await switchLanguage(page, language);
+    await page.goto(`${session.baseUrl}${bookPath}`);
+    await page.getByTestId('book-items').waitFor();
+  }
+
+  it('customs opens an account book for the trader’s enterprise', async () => {
+    const page = await freshPage();
+    await signIn(page, 'officer@demo');
+    await switchLanguage(page, 'en');
+    await page.goto(`${session.baseUrl}/bonded`);
+    await page.getByTestId('open-book').waitFor();
+    expect(await shown(page.getByTestId('bonded-tab-books'))).toBe('Account books');
+    expect(await page.getByTestId('bonded-tab-approvals').count()).toBe(1);
+
+    await page.getByTestId('open-book-uscc').fill(TRADER_USCC);
+    await page.keyboard.press('Escape');
+    await page.getByTestId('open-book-site').fill('4227');
+    await page.getByTestId('open-book-batch').click();
+    await page.getByTestId('open-book-submit').click();
+
+    // The demo may hold books of its own: the new one is the book of site 4227.
+    const link = page.getByTestId('book-link').filter({ hasText: /^Z4227/ });
+    await expect.poll(() => link.count(), SERVER_WAIT).toBe(1);
+    bookNumber = await shown(link);
+    expect(bookNumber).toMatch(/^Z4227\d{6}$/);
+    const row = page.locator('tr', { has: link });
+    expect(await shown(row)).toContain('Comprehensive bonded zone');
+    expect(await shown(row)).toContain('Approved');
+    await link.click();
+    await page.getByTestId('book-view').waitFor();
+    bookPath = new URL(page.url()).pathname;
+    expect(bookPath).toMatch(/^\/bonded\/books\/[0-9a-f-]{36}$/);
+    // Customs watches: no forms of the owner.
+    expect(await page.getByTestId('add-items').count()).toBe(0);
+    expect(await page.getByTestId('list-form').count()).toBe(0);
+  });
+
+  it('the trader records items, files a first-line entry and is refused a list that would go below zero', async () => {
+    const page = await freshPage();
+    await signIn(page, 'trader@demo');
+    await openBook(page);
+    expect(await shown(page.getByTestId('book-number'))).toBe(bookNumber);
+
+    // Two items, the second with a decimal unit.
+    await page.getByTestId('add-items').click();
+    await page.getByTestId('new-item-hs-0').fill('8507600010');
+    await page.getByTestId('new-item-name-0').fill('Lithium-ion cells');
+    await page.getByTestId('new-item-unit-0').fill('pcs');
+    await page.getByTestId('new-item-price-0').fill('80');
+    await page.getByTestId('add-item-row').click();
+    await page.getByTestId('new-item-hs-1').fill('7601100000');
+    await page.getByTestId('new-item-name-1').fill('Aluminium ingots');
+    await page.getByTestId('new-item-unit-1').fill('kg');
+    await page.getByTestId('new-item-price-1').fill('2.35');
+    await page.getByTestId('add-items-submit').click();
+    await expect.poll(() => balance(page, 2), SERVER_WAIT).toBe('0');
+    expect(await balance(page, 1)).toBe('0');
+
+    // A first-line entry of both: posted, and the balances show it.
+    await fillList(page, 'First-line entry', [
+      [1, '1000'],
+      [2, '2500.125'],
+    ]);
+    await page.getByTestId('list-submit').click();
+    const outcome = page.getByTestId('list-outcome');
+    await outcome.waitFor();
+    expect(await outcome.getAttribute('data-status')).toBe('posted');
+    expect(await shown(outcome)).toMatch(/^List HZ\d{14} posted$/);
+    await expect.poll(() => balance(page, 1), SERVER_WAIT).toBe('1000');
+    expect(await balance(page, 2)).toBe('2500.125');
+    expect(await shown(page.getByTestId('balance-2'))).toBe('2,500.125');
+    await expect.poll(() => page.locator('[data-testid^="list-row-"]').count(), SERVER_WAIT).toBe(1);
+
+    // A second-line exit of more than the book holds: the line is named, nothing is posted.
+    await fillList(page, 'Second-line exit', [
+      [2, '100'],
+      [1, '1200.5'],
+    ]);
+    await page.getByTestId('list-submit').click();
+    const form = page.getByTestId('list-form');
+    await form.locator('.ant-alert-error').first().waitFor();
+    expect(await shown(form.locator('.ant-alert-error').first())).toContain('The list was not posted');
+    const lineError = page.getByTestId('list-line-1').locator('.ant-form-item-explain-error');
+    await expect.poll(() => lineError.count(), SERVER_WAIT).toBe(1);
+    expect(await shown(lineError)).toBe('insufficient balance: item 1 holds 1000, the list takes 1200.5');
+    // The first line, which alone would fit, carries no error.
+    expect(await page.getByTestId('list-line-0').locator('.ant-form-item-explain-error').count()).toBe(0);
+    expect(await page.getByTestId('list-outcome').count()).toBe(0);
+    // Centred in the window, so the sticky header does not cover the card's title.
+    await form.evaluate((element) => element.scrollIntoView({ block: 'center' }));
+    await page.waitForTimeout(300);
+    await form.screenshot({ path: path.join(SCREENSHOT_DIR, 'bonded-list-error-en.png') });
+    toDocs('bonded-list-error-en');
+    // Nothing posted: the balances and the lists are as before.
+    await page.reload();
+    await page.getByTestId('book-items').waitFor();
+    expect(await balance(page, 1)).toBe('1000');
+    expect(await balance(page, 2)).toBe('2500.125');
+    await expect.poll(() => page.locator('[data-testid^="list-row-"]').count(), SERVER_WAIT).toBe(1);
+
+    // A stocktake shortfall waits for customs: the balance does not move yet.
+    await fillList(page, 'Stocktake adjustment', [[1, '-0.5']]);
+    await page.getByTestId('list-submit').click();
+    await page.getByTestId('list-outcome').waitFor();
+    expect(await page.getByTestId('list-outcome').getAttribute('data-status')).toBe('pending_approval');
+    stocktakeNumber = LIST_NUMBER.exec(await shown(page.getByTestId('list-outcome')))?.[0] ?? '';
+    expect(stocktakeNumber).not.toBe('');
+    const stocktakeRow = page.getByTestId(`list-row-${stocktakeNumber}`);
+    await stocktakeRow.waitFor();
+    expect(await shown(stocktakeRow.getByTestId('list-status'))).toBe('Pending approval');
+    expect(await balance(page, 1)).toBe('1000');
+  });
+
+  it('customs approves the stocktake', async () => {
+    const page = await freshPage();
+    await signIn(page, 'officer@demo');
+    await switchLanguage(page, 'en');
+    await page.goto(`${session.baseUrl}/bonded/approvals`);
+    const row = page.getByTestId(`approval-row-${stocktakeNumber}`);
+    await row.waitFor();
+    expect(await shown(row)).toContain('Stocktake adjustment');
+    expect(await shown(row)).toContain(bookNumber);
+    await row.getByTestId('approval-approve').click();
+    await expect.poll(() => row.count(), SERVER_WAIT).toBe(0);
+  });
+
+  it('the trader sees the approved balance and the item’s running balance', async () => {
+    const page = await freshPage();
+    await signIn(page, 'trader@demo');
+    await openBook(page);
+    expect(await balance(page, 1)).toBe('999.5');
+    expect(await shown(page.getByTestId(`list-row-${stocktakeNumber}`).getByTestId('list-status'))).toBe('Posted');
+
+    await page.getByTestId('item-row-1').click();
+    const movements = page.getByTestId('movements-1');
+    await movements.getByTestId('balance-chart').waitFor();
+    await expect.poll(() => movements.locator('tbody tr.ant-table-row').count(), SERVER_WAIT).toBe(2);
+    const rows = await movements.locator('tbody tr.ant-table-row').allInnerTexts();
+    // Newest first: the stocktake shortfall, then the entry; the balance after each, exact.
+    expect(rows[0]).toContain('-0.5');
+    expect(rows[0]).toContain('999.5');
+    expect(rows[1]).toContain('+1,000');
+    expect(rows[1]).toMatch(/1,000\s*$/);
+    expect(await movements.locator('canvas').count()).toBeGreaterThan(0);
+
+    await switchLanguage(page, 'zh-CN');
+    await expect.poll(() => shown(page.getByTestId('bonded-tab-books'))).toBe('电子账册');
+    await expect.poll(() => shown(movements)).toContain('盘点调整');
+    await screenshot(page, 'bonded-book-zh');
+    toDocs('bonded-book-zh');
+  });
+
+  it('the trader releases a batch under the month’s consolidated declaration and issues a gate pass; customs records the passage', async () => {
+    const page = await freshPage();
+    await signIn(page, 'trader@demo');
+    await openBook(page);
+    await fillList(page, 'Second-line exit', [[2, '100']]);
+    await page.getByTestId('list-batch-release').click();
+    await page.getByTestId('list-submit').click();
+    await page.getByTestId('list-outcome').waitFor();
+    expect(await page.getByTestId('list-outcome').getAttribute('data-status')).toBe('posted');
+    const exitNumber = LIST_NUMBER.exec(await shown(page.getByTestId('list-outcome')))?.[0] ?? '';
+    await expect.poll(() => balance(page, 2), SERVER_WAIT).toBe('2400.125');
+
+    // The batch joined the open consolidated declaration of the month.
+    await page.getByTestId('bonded-tab-consolidations').click();
+    const bookId = bookPath.split('/').pop() ?? '';
+    const declaration = page.locator(`[data-testid^="consolidation-row-"][data-book="${bookId}"]`);
+    await expect.poll(() => declaration.count(), SERVER_WAIT).toBe(1);
+    expect(await shown(declaration)).toContain(bookNumber);
+    expect(await shown(declaration)).toContain('Open');
+
+    // A gate pass for the truck taking the goods out.
+    await page.getByTestId('bonded-tab-gatePasses').click();
+    await page.getByTestId('gate-pass-form').waitFor();
+    await page.getByTestId('gate-pass-direction').getByText('Out of the zone').click();
+    await page.getByTestId('gate-pass-plate').fill('鲁B12345');
+    const container = containerNumber('MSCU', '123456');
+    await page.getByTestId('gate-pass-containers').click();
+    await page.keyboard.type(`${container},`);
+    await pick(page, 'gate-pass-book', bookNumber);
+    await pick(page, 'gate-pass-lists', exitNumber, true);
+    await page.getByTestId('gate-pass-submit').click();
+    const issued = page.locator('[data-testid^="gate-pass-row-"]', { hasText: container });
+    await expect.poll(() => issued.count(), SERVER_WAIT).toBe(1);
+    expect(await issued.getAttribute('data-status')).toBe('issued');
+    expect(await shown(issued)).toContain(exitNumber);
+
+    const officer = await freshPage();
+    await signIn(officer, 'officer@demo');
+    await switchLanguage(officer, 'en');
+    await officer.goto(`${session.baseUrl}/bonded/gate-passes`);
+    const row = officer.locator('[data-testid^="gate-pass-row-"]', { hasText: container });
+    await expect.poll(() => row.count(), SERVER_WAIT).toBe(1);
+    await row.getByTestId('gate-pass-record').click();
+    await expect.poll(() => row.getAttribute('data-status'), SERVER_WAIT).toBe('passed');
+    expect(await shown(row)).toContain('Passed the gate');
+    await screenshot(officer, 'bonded-gate-passes-en');
+  });
+
+  it('the zone administration runs the ledger checker and every check passes', async () => {
+    const page = await freshPage();
+    await signIn(page, 'admin@demo');
+    await switchLanguage(page, 'en');
+    await page.goto(`${session.baseUrl}/bonded/check`);
+    await page.getByTestId('check-run').click();
+    const summary = page.getByTestId('check-summary');
+    await summary.waitFor({ timeout: SERVER_WAIT.timeout });
+    expect(await summary.getAttribute('data-ok')).toBe('true');
+    expect(await shown(summary)).toContain('All checks passed');
+    const checks = page.locator('[data-testid^="check-row-"]');
+    expect(await checks.count()).toBeGreaterThanOrEqual(7);
+    for (const ok of await checks.evaluateAll((rows) => rows.map((row) => row.getAttribute('data-ok'))))
+      expect(ok).toBe('true');
+    expect(await shown(page.getByTestId('check-row-balances'))).toContain('OK');
+    await screenshot(page, 'bonded-check-en');
+    // The admin may not approve stocktakes: no such tab.
+    expect(await page.getByTestId('bonded-tab-approvals').count()).toBe(0);
+  });
+});

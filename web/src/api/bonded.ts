@@ -1,0 +1,471 @@
+// Bonded zones (保税): electronic account books (电子账册), their items and balances, verification lists
+// (核注清单), transfers, reversals, stocktake approvals and the ledger checker. Shapes mirror
+// server/src/modules/bonded/routes.ts. Quantities are exact decimal strings in the item's legal unit.
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { ApiError, api } from './client';
+import type { Items } from './types';
+
+// --- vocabulary ------------------------------------------------------------------------------
+
+export const SITE_TYPES = ['zone', 'logistics_centre', 'processing'] as const;
+export type SiteType = (typeof SITE_TYPES)[number];
+
+/** Kinds filed through POST /api/bonded/lists; transfers and reversals have their own endpoints. */
+export const DIRECT_KINDS = [
+  'first_line_entry',
+  'first_line_exit',
+  'second_line_entry',
+  'second_line_exit',
+  'processing',
+  'stocktake',
+  'destruction',
+] as const;
+export type DirectKind = (typeof DIRECT_KINDS)[number];
+export const LIST_KINDS = [...DIRECT_KINDS, 'transfer_out', 'transfer_in', 'reversal'] as const;
+export type ListKind = (typeof LIST_KINDS)[number];
+export const LIST_STATUSES = ['posted', 'pending_approval', 'refused'] as const;
+export type ListStatus = (typeof LIST_STATUSES)[number];
+/** The counter-accounts an item's quantity moves to or from. */
+export const COUNTER_ACCOUNTS = [
+  'abroad',
+  'domestic',
+  'transfer',
+  'consumed',
+  'produced',
+  'scrapped',
+  'adjustment',
+] as const;
+export const CHECK_NAMES = [
+  'balances',
+  'floors',
+  'double_entry',
+  'lines',
+  'accounts',
+  'pairs',
+  'reversals',
+  'batches',
+] as const;
+/** Counter-accounts in the reconciliation report's order. */
+export const REPORT_COUNTERS = [
+  'abroad',
+  'domestic',
+  'transfer',
+  'produced',
+  'consumed',
+  'scrapped',
+  'adjustment',
+] as const;
+export type ReportCounter = (typeof REPORT_COUNTERS)[number];
+export type GateDirection = 'in' | 'out';
+/** Which way the goods of each kind of list cross the gate (the server's rule); other kinds do not cross. */
+export const GATE_DIRECTION: Partial<Record<string, GateDirection>> = {
+  first_line_entry: 'in',
+  second_line_entry: 'in',
+  transfer_in: 'in',
+  first_line_exit: 'out',
+  second_line_exit: 'out',
+  transfer_out: 'out',
+};
+/** ISO 6346 container number: owner code, category, serial and check digit (the server checks the digit). */
+export const CONTAINER_PATTERN = /^[A-Z]{4}\d{7}$/;
+
+/** Unsigned quantity: up to 12 integer digits and 3 decimals (the server's rule). */
+export const QUANTITY_PATTERN = /^\d{1,12}(\.\d{1,3})?$/;
+/** A stocktake line: positive for a surplus, negative for a shortfall. */
+export const SIGNED_QUANTITY_PATTERN = /^-?\d{1,12}(\.\d{1,3})?$/;
+
+// --- shapes ----------------------------------------------------------------------------------
+
+export interface Book {
+  id: string;
+  number: string;
+  enterpriseId: string;
+  siteCode: string;
+  siteType: SiteType;
+  batchReleaseApproved: boolean;
+  createdAt: string;
+}
+
+export interface BondedItem {
+  id: string;
+  itemNo: number;
+  hsCode: string;
+  name: string;
+  unit: string;
+  unitPrice: string;
+  currency: string;
+  /** On hand, in the legal unit. */
+  balance: string;
+  totalIn: string;
+  totalOut: string;
+}
+
+export interface BookDetail extends Book {
+  items: BondedItem[];
+}
+
+export interface Movement {
+  postingId: number;
+  listId: string;
+  listNumber: string;
+  kind: string;
+  /** Signed change of the item's balance. */
+  change: string;
+  counterAccount: string;
+  postedAt: string;
+}
+
+export interface BondedList {
+  id: string;
+  number: string;
+  clientId: string;
+  bookId: string;
+  kind: string;
+  status: string;
+  lineCount: number;
+  reversesListId: string | null;
+  pairListId: string | null;
+  note: string | null;
+  createdAt: string;
+  postedAt: string | null;
+}
+
+export interface ListOutcome {
+  clientId: string;
+  status: 'posted' | 'pending_approval' | 'rejected';
+  listId?: string;
+  number?: string;
+  replayed?: boolean;
+  pairListId?: string | null;
+  errors?: { field: string; code: string; message: string }[];
+}
+
+export interface CheckResult {
+  name: string;
+  ok: boolean;
+  count: number;
+  breaks: Record<string, unknown>[];
+}
+
+export interface LedgerReport {
+  ok: boolean;
+  postings: number;
+  lists: number;
+  accounts: number;
+  elapsedMs: number;
+  checks: CheckResult[];
+}
+
+export interface OpenBookRequest {
+  enterpriseUscc: string;
+  siteCode: string;
+  siteType: SiteType;
+  batchReleaseApproved: boolean;
+}
+
+export interface ItemInput {
+  itemNo: number;
+  hsCode: string;
+  name: string;
+  unit: string;
+  unitPrice: string;
+  currency: string;
+}
+
+export interface ListRequest {
+  clientId: string;
+  bookId: string;
+  kind: DirectKind;
+  lines: { itemNo: number; quantity: string }[];
+  note?: string;
+  /** A second-line exit released in batches under the month's consolidated declaration. */
+  batchRelease?: boolean;
+}
+
+export interface TransferRequest {
+  clientId: string;
+  fromBookId: string;
+  toBookNumber: string;
+  lines: { fromItemNo: number; toItemNo: number; quantity: string }[];
+  note?: string;
+}
+
+export interface GatePass {
+  id: string;
+  number: string;
+  direction: GateDirection;
+  vehiclePlate: string;
+  containers: string[];
+  status: 'issued' | 'passed';
+  passedAt: string | null;
+  lists: { id: string; number: string; kind: string }[];
+  createdAt: string;
+}
+
+export interface GatePassRequest {
+  direction: GateDirection;
+  vehiclePlate: string;
+  containers: string[];
+  listIds: string[];
+}
+
+export interface Consolidation {
+  id: string;
+  number: string;
+  enterpriseId: string;
+  bookId: string;
+  periodFrom: string;
+  periodTo: string;
+  dueOn: string;
+  status: 'open' | 'filed';
+  /** Open and past its due date. */
+  overdue: boolean;
+  batches: number;
+  filedAt: string | null;
+}
+
+export interface ConsolidationDetail extends Consolidation {
+  lists: { id: string; number: string; postedAt: string; lines: number }[];
+  totals: { itemNo: number; hsCode: string; unit: string; quantity: string }[];
+}
+
+export interface ReportRow {
+  itemNo: number;
+  hsCode: string;
+  name: string;
+  unit: string;
+  opening: string;
+  in: Record<ReportCounter, string>;
+  out: Record<ReportCounter, string>;
+  closing: string;
+}
+
+export interface Reconciliation {
+  month: string;
+  rows: ReportRow[];
+}
+
+// --- queries ---------------------------------------------------------------------------------
+
+export const bondedKeys = {
+  all: ['bonded'] as const,
+  books: ['bonded', 'books'] as const,
+  book: (id: string) => ['bonded', 'book', id] as const,
+  movements: (bookId: string, itemNo: number) => ['bonded', 'movements', bookId, itemNo] as const,
+  lists: (bookId: string) => ['bonded', 'lists', bookId] as const,
+  approvals: ['bonded', 'approvals'] as const,
+  check: ['bonded', 'check'] as const,
+  gatePasses: ['bonded', 'gate-passes'] as const,
+  consolidations: (overdue: boolean) => ['bonded', 'consolidations', overdue] as const,
+  consolidation: (id: string) => ['bonded', 'consolidation', id] as const,
+  report: (bookId: string, month: string) => ['bonded', 'report', bookId, month] as const,
+};
+
+const bookPath = (id: string, rest = '') => `/api/bonded/books/${encodeURIComponent(id)}${rest}`;
+
+export function useBooks() {
+  return useQuery({
+    queryKey: bondedKeys.books,
+    queryFn: ({ signal }) => api.get<Items<Book>>('/api/bonded/books', { signal }).then((r) => r.items),
+  });
+}
+
+export function useBook(id: string) {
+  return useQuery({
+    queryKey: bondedKeys.book(id),
+    queryFn: ({ signal }) => api.get<BookDetail>(bookPath(id), { signal }),
+  });
+}
+
+export const MOVEMENTS_PAGE = 100;
+
+/** An item's movements, newest first, a page at a time (cursor: the last posting id seen). */
+export function useMovements(bookId: string, itemNo: number) {
+  return useInfiniteQuery({
+    queryKey: bondedKeys.movements(bookId, itemNo),
+    initialPageParam: undefined as number | undefined,
+    queryFn: ({ signal, pageParam }) =>
+      api
+        .get<Items<Movement>>(bookPath(bookId, `/items/${itemNo}/movements`), {
+          query: { before: pageParam, limit: MOVEMENTS_PAGE },
+          signal,
+        })
+        .then((r) => r.items),
+    getNextPageParam: (last) => (last.length < MOVEMENTS_PAGE ? undefined : last[last.length - 1]?.postingId),
+  });
+}
+
+export function useBookLists(bookId: string, enabled = true) {
+  return useQuery({
+    enabled,
+    queryKey: bondedKeys.lists(bookId),
+    queryFn: ({ signal }) =>
+      api.get<Items<BondedList>>(bookPath(bookId, '/lists'), { query: { limit: 100 }, signal }).then((r) => r.items),
+  });
+}
+
+export function useApprovals(enabled = true) {
+  return useQuery({
+    queryKey: bondedKeys.approvals,
+    queryFn: ({ signal }) => api.get<Items<BondedList>>('/api/bonded/approvals', { signal }).then((r) => r.items),
+    enabled,
+  });
+}
+
+/** The ledger checker; runs when asked (it reads the whole ledger). */
+export function useLedgerCheck() {
+  return useQuery({
+    queryKey: bondedKeys.check,
+    queryFn: ({ signal }) => api.get<LedgerReport>('/api/bonded/check', { signal }),
+    enabled: false,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useGatePasses() {
+  return useQuery({
+    queryKey: bondedKeys.gatePasses,
+    queryFn: ({ signal }) => api.get<Items<GatePass>>('/api/bonded/gate-passes', { signal }).then((r) => r.items),
+  });
+}
+
+export function useConsolidations(overdueOnly: boolean) {
+  return useQuery({
+    queryKey: bondedKeys.consolidations(overdueOnly),
+    queryFn: ({ signal }) =>
+      api
+        .get<Items<Consolidation>>('/api/bonded/consolidations', { query: { overdue: overdueOnly }, signal })
+        .then((r) => r.items),
+  });
+}
+
+export function useConsolidation(id: string) {
+  return useQuery({
+    queryKey: bondedKeys.consolidation(id),
+    queryFn: ({ signal }) =>
+      api.get<ConsolidationDetail>(`/api/bonded/consolidations/${encodeURIComponent(id)}`, { signal }),
+  });
+}
+
+export function useReconciliation(bookId: string, month: string) {
+  return useQuery({
+    queryKey: bondedKeys.report(bookId, month),
+    queryFn: ({ signal }) => api.get<Reconciliation>(bookPath(bookId, '/report'), { query: { month }, signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/**
+ * Downloads the month's reconciliation workbook. fetch rather than a plain link, so the workbook's
+ * headers come in the UI language (Accept-Language) and a failure shows the problem document.
+ */
+export async function downloadReconciliation(bookId: string, bookNumber: string, month: string, language: string) {
+  const response = await fetch(`${bookPath(bookId, '/report.xlsx')}?month=${encodeURIComponent(month)}`, {
+    credentials: 'same-origin',
+    headers: { 'Accept-Language': language },
+  });
+  if (!response.ok) {
+    const problem = await response.json().catch(() => null);
+    throw new ApiError(
+      problem && typeof problem.title === 'string'
+        ? problem
+        : { type: 'about:blank', title: response.statusText, status: response.status, code: 'http_error' },
+    );
+  }
+  const blob = await response.blob();
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = `${bookNumber}-${month}.xlsx`;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+// --- mutations -------------------------------------------------------------------------------
+
+/** Everything under bonded may change after a posting: balances, lists, approvals, reports. */
+function useInvalidateBonded() {
+  const client = useQueryClient();
+  return () => client.invalidateQueries({ queryKey: bondedKeys.all });
+}
+
+export function useOpenBook() {
+  const invalidate = useInvalidateBonded();
+  return useMutation({
+    mutationFn: (request: OpenBookRequest) => api.post<Book>('/api/bonded/books', request),
+    onSuccess: invalidate,
+  });
+}
+
+export function useAddItems(bookId: string) {
+  const invalidate = useInvalidateBonded();
+  return useMutation({
+    mutationFn: (items: ItemInput[]) =>
+      api.post<{ items: { id: string; itemNo: number }[] }>(bookPath(bookId, '/items'), { items }),
+    onSuccess: invalidate,
+  });
+}
+
+export function useFileList() {
+  const invalidate = useInvalidateBonded();
+  return useMutation({
+    mutationFn: (request: ListRequest) => api.post<ListOutcome>('/api/bonded/lists', request),
+    onSuccess: invalidate,
+  });
+}
+
+export function useTransfer() {
+  const invalidate = useInvalidateBonded();
+  return useMutation({
+    mutationFn: (request: TransferRequest) =>
+      api.post<{ out: ListOutcome; in: ListOutcome }>('/api/bonded/transfers', request),
+    onSuccess: invalidate,
+  });
+}
+
+export function useReverseList() {
+  const invalidate = useInvalidateBonded();
+  return useMutation({
+    mutationFn: ({ listId, clientId }: { listId: string; clientId: string }) =>
+      api.post<{ results: ListOutcome[] }>(`/api/bonded/lists/${encodeURIComponent(listId)}/reverse`, { clientId }),
+    onSuccess: invalidate,
+  });
+}
+
+export function useDecideStocktake() {
+  const invalidate = useInvalidateBonded();
+  return useMutation({
+    mutationFn: ({ listId, decision }: { listId: string; decision: 'approve' | 'refuse' }) =>
+      api.post<{ id: string; number: string; status: 'posted' | 'refused' }>(
+        `/api/bonded/lists/${encodeURIComponent(listId)}/decision`,
+        { decision },
+      ),
+    onSuccess: invalidate,
+  });
+}
+
+export function useIssueGatePass() {
+  const invalidate = useInvalidateBonded();
+  return useMutation({
+    mutationFn: (request: GatePassRequest) => api.post<GatePass>('/api/bonded/gate-passes', request),
+    onSuccess: invalidate,
+  });
+}
+
+export function usePassGate() {
+  const invalidate = useInvalidateBonded();
+  return useMutation({
+    mutationFn: (id: string) => api.post<GatePass>(`/api/bonded/gate-passes/${encodeURIComponent(id)}/pass`),
+    onSuccess: invalidate,
+  });
+}
+
+export function useFileConsolidation() {
+  const invalidate = useInvalidateBonded();
+  return useMutation({
+    mutationFn: (id: string) => api.post<Consolidation>(`/api/bonded/consolidations/${encodeURIComponent(id)}/file`),
+    onSuccess: invalidate,
+  });
+}

@@ -342,6 +342,9 @@ describe('transfers, reversals, stocktakes, processing', () => {
     expect(reversed.body.results).toHaveLength(2);
     expect((await balances(trader, zoneBook))[1]).toBe('749.5');
     expect((await balances(forwarder, centreBook))[1]).toBe('0');
+    const after = await call(trader, 'GET', `/api/bonded/books/${zoneBook}/lists`);
+    const reversal = reversed.body.results.find((r: Json) => r.clientId === 'rev-1');
+    expect(after.body.items.find((l: Json) => l.id === transferOut.id).reversedByListId).toBe(reversal.listId);
     const replay = await call(trader, 'POST', `/api/bonded/lists/${transferOut.id}/reverse`, { clientId: 'rev-1' });
     expect(replay.status).toBe(200);
     const twice = await call(trader, 'POST', `/api/bonded/lists/${transferOut.id}/reverse`, { clientId: 'rev-2' });
@@ -381,7 +384,11 @@ describe('transfers, reversals, stocktakes, processing', () => {
       (await call(trader, 'POST', `/api/bonded/lists/${filed.body.listId}/decision`, { decision: 'approve' })).status,
     ).toBe(403);
     const pending = await call(officer, 'GET', '/api/bonded/approvals');
-    expect(pending.body.items.map((l: Json) => l.id)).toContain(filed.body.listId);
+    const waiting = pending.body.items.find((l: Json) => l.id === filed.body.listId);
+    expect(waiting.pendingLines).toEqual([
+      { itemNo: 1, quantity: '-0.5' },
+      { itemNo: 3, quantity: '2' },
+    ]);
     const approved = await call(officer, 'POST', `/api/bonded/lists/${filed.body.listId}/decision`, {
       decision: 'approve',
     });

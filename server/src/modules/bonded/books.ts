@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, lt, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { type Queryable, queryRows, type Tx } from '../../platform/db/client.js';
 import type { Principal } from '../../platform/http/context.js';
 import { invalidFields, notFound } from '../../platform/http/problem.js';
@@ -223,23 +224,33 @@ export async function itemFor(db: Queryable, bookId: string, itemNo: number): Pr
   return item;
 }
 
-export type List = typeof lists.$inferSelect;
+/** A list row with the reversal that undid it, if any. */
+export type List = typeof lists.$inferSelect & { reversedByListId: string | null };
+
+const reversal = alias(lists, 'reversal');
+const withReversal = (db: Queryable) =>
+  db
+    .select({ list: lists, reversedByListId: reversal.id })
+    .from(lists)
+    .leftJoin(reversal, eq(reversal.reversesListId, lists.id));
+const flatten = (rows: { list: typeof lists.$inferSelect; reversedByListId: string | null }[]): List[] =>
+  rows.map((r) => ({ ...r.list, reversedByListId: r.reversedByListId }));
 
 export async function listsOfBook(db: Queryable, bookId: string, before: Date | null, limit: number): Promise<List[]> {
-  return db
-    .select()
-    .from(lists)
-    .where(before ? and(eq(lists.bookId, bookId), lt(lists.createdAt, before)) : eq(lists.bookId, bookId))
-    .orderBy(desc(lists.createdAt))
-    .limit(Math.min(limit, MOVEMENTS_PAGE_MAX));
+  return flatten(
+    await withReversal(db)
+      .where(before ? and(eq(lists.bookId, bookId), lt(lists.createdAt, before)) : eq(lists.bookId, bookId))
+      .orderBy(desc(lists.createdAt))
+      .limit(Math.min(limit, MOVEMENTS_PAGE_MAX)),
+  );
 }
 
 /** Stocktakes waiting for a customs decision, oldest first. */
 export async function pendingApprovals(db: Queryable): Promise<List[]> {
-  return db
-    .select()
-    .from(lists)
-    .where(eq(lists.status, 'pending_approval'))
-    .orderBy(asc(lists.createdAt))
-    .limit(MOVEMENTS_PAGE_MAX);
+  return flatten(
+    await withReversal(db)
+      .where(eq(lists.status, 'pending_approval'))
+      .orderBy(asc(lists.createdAt))
+      .limit(MOVEMENTS_PAGE_MAX),
+  );
 }

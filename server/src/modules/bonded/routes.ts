@@ -32,6 +32,7 @@ import {
   DIRECT_KINDS,
   formatMilli,
   type ItemDirectory,
+  type LineInput,
   type ListInput,
   type ListOutcome,
   planLists,
@@ -129,7 +130,13 @@ const listSchema = z
     status: z.string(),
     lineCount: z.number().int(),
     reversesListId: z.uuid().nullable(),
+    reversedByListId: z.uuid().nullable().describe('The reversal list that undid this one'),
     pairListId: z.uuid().nullable(),
+    consolidationId: z.uuid().nullable().describe('The consolidated declaration a batch release belongs to'),
+    pendingLines: z
+      .array(z.object({ itemNo: z.number().int(), quantity: z.string() }))
+      .nullable()
+      .describe('A stocktake waiting for approval: its lines (surplus +, shortfall −)'),
     note: z.string().nullable(),
     createdAt: z.iso.datetime(),
     postedAt: z.iso.datetime().nullable(),
@@ -155,7 +162,12 @@ const listView = (list: List) => ({
   status: list.status,
   lineCount: list.lineCount,
   reversesListId: list.reversesListId,
+  reversedByListId: list.reversedByListId,
   pairListId: list.pairListId,
+  consolidationId: list.consolidationId,
+  pendingLines: list.pendingLines
+    ? (list.pendingLines as LineInput[]).map((l) => ({ itemNo: l.itemNo, quantity: formatMilli(l.quantityMilli) }))
+    : null,
   note: list.note,
   createdAt: list.createdAt.toISOString(),
   postedAt: list.postedAt?.toISOString() ?? null,

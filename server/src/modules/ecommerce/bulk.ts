@@ -4,6 +4,15 @@
 // whose three documents meet becomes a retail import list: matched, taxed, checked against the consumer's
 // annual limit under a row lock, and risk-screened. Lines are idempotent on their document numbers, so
 // sending a file again writes nothing new and counts its lines as duplicates.
+//
+// Reading and writing overlap, one batch apart: while batch N's transaction runs, the reader parses and validates
+// batch N + 1 (pure CPU, no database). The writes stay strictly serial and in file order — batch N + 1's
+// transaction starts only after batch N's has committed — so matching, the limits and idempotency see exactly
+// what a serial upload sees; everything that reads the database (matching, limits, duplicates) is on the write
+// side. A full batch waits for the one in flight before it is handed over, so at most one batch is parsed ahead
+// and the reader (and the stream behind it) stops meanwhile. The two sides share no state: the reader fills its
+// own batch and read counts, which the batch carries to the writer; `counts` is the writer's view, so an upload
+// that fails reports the counts a serial upload would (those of the batch that failed, nothing read after it).
 import { sql } from 'drizzle-orm';
 import { type Db, queryRows, type Tx } from '../../platform/db/client.js';
 import {
@@ -85,6 +94,25 @@ interface Order {
   issues: LineError[];
 }
 
+/** What the reader hands the writer: one batch's valid lines and line errors, and the read counts at its cut. */
+interface Batch {
+  orders: Order[];
+  payments: { lineNo: number; value: PaymentLine }[];
+  waybills: { lineNo: number; value: WaybillLine }[];
+  exports: { lineNo: number; value: ExportListLine }[];
+  errors: LineError[];
+  linesRead: number;
+  linesRejected: number;
+}
+
+const emptyBatch = (): Omit<Batch, 'linesRead' | 'linesRejected'> => ({
+  orders: [],
+  payments: [],
+  waybills: [],
+  exports: [],
+  errors: [],
+});
+
 interface ListRow {
   orderNo: string;
   enterpriseId: string;
@@ -102,6 +130,7 @@ const param = <T, R>(rows: readonly T[], pick: (row: T) => R) => sql.param(rows.
 
 /** Streams lines in, batches them, writes each batch in one transaction; see the file comment. */
 export class UploadProcessor {
+  /** The writer's counts: those of the batches handed to the writer so far, as the upload row shows them. */
   readonly counts: UploadCounts = {
     linesRead: 0,
     linesAccepted: 0,
@@ -111,13 +140,16 @@ export class UploadProcessor {
     listsInspection: 0,
     listsRejected: 0,
   };
-  private orders: Order[] = [];
+  // The reader's side: the batch being filled, the order still open, and the lines read and rejected so far.
+  private batch = emptyBatch();
   private openOrder: Order | null = null;
-  private payments: { lineNo: number; value: PaymentLine }[] = [];
-  private waybills: { lineNo: number; value: WaybillLine }[] = [];
-  private exports: { lineNo: number; value: ExportListLine }[] = [];
-  private errors: LineError[] = [];
   private pendingLines = 0;
+  private readonly read = { linesRead: 0, linesRejected: 0 };
+  // The writer's side: the batch in flight (settled once its transaction has ended), its failure once known,
+  // and the matching problems of the batch being written.
+  private writing: Promise<void> = Promise.resolve();
+  private failure: { error: unknown } | null = null;
+  private matchErrors: LineError[] = [];
   private readonly taxCache = new Map<string, CbecTaxBill>();
 
   constructor(
@@ -128,12 +160,15 @@ export class UploadProcessor {
 
   /** A line the reader could not even parse (bad CSV quoting, bad JSON); written with the next batch. */
   addUnreadable(lineNo: number, code: string): void {
-    this.counts.linesRead += 1;
+    this.read.linesRead += 1;
     this.reject([{ lineNo, field: '', code }]);
   }
 
+  /** Validates a line into the batch being filled; when it is full, waits for the batch in flight and hands it over. */
   async add(record: RawRecord, lineNo: number): Promise<void> {
-    this.counts.linesRead += 1;
+    // A batch that failed stops the upload: nothing read after it is handed over.
+    if (this.failure) throw this.failure.error;
+    this.read.linesRead += 1;
     const { ids, countries } = this.ctx;
     switch (this.ctx.kind) {
       case 'orders':
@@ -141,37 +176,53 @@ export class UploadProcessor {
         break;
       case 'payments': {
         const parsed = parsePaymentLine(record, ids);
-        if (parsed.ok) this.payments.push({ lineNo, value: parsed.value });
+        if (parsed.ok) this.batch.payments.push({ lineNo, value: parsed.value });
         else this.reject(parsed.issues.map((i) => ({ ...i, lineNo })));
         break;
       }
       case 'waybills': {
         const parsed = parseWaybillLine(record, ids);
-        if (parsed.ok) this.waybills.push({ lineNo, value: parsed.value });
+        if (parsed.ok) this.batch.waybills.push({ lineNo, value: parsed.value });
         else this.reject(parsed.issues.map((i) => ({ ...i, lineNo })));
         break;
       }
       case 'export_lists': {
         const parsed = parseExportListLine(record, countries);
-        if (parsed.ok) this.exports.push({ lineNo, value: parsed.value });
+        if (parsed.ok) this.batch.exports.push({ lineNo, value: parsed.value });
         else this.reject(parsed.issues.map((i) => ({ ...i, lineNo })));
         break;
       }
     }
     this.pendingLines += 1;
-    await this.maybeFlush();
+    if (this.pendingLines >= BATCH_LINES) await this.handOver(this.cut());
   }
 
+  /** Closes the last order, writes the last batch (always, so the upload row gets its final counts) and waits for it. */
   async finish(): Promise<UploadCounts> {
     this.closeOrder();
-    await this.flush();
+    await this.handOver(this.cut());
+    await this.writing;
     return this.counts;
+  }
+
+  /**
+   * Waits until no batch is in flight, and tells how the last one ended: `{ error }` if it failed. For the reader's
+   * own failures (the stream broke, too many lines): the batch in flight ends as it would have before the reader
+   * read on, and its failure, if any, came first in the file's order.
+   */
+  async settle(): Promise<{ error: unknown } | null> {
+    try {
+      await this.writing;
+      return null;
+    } catch (error) {
+      return { error };
+    }
   }
 
   private reject(issues: LineError[]): void {
     const lines = new Set(issues.map((i) => i.lineNo));
-    this.counts.linesRejected += lines.size;
-    this.errors.push(...issues);
+    this.read.linesRejected += lines.size;
+    this.batch.errors.push(...issues);
   }
 
   /** Lines of one order are consecutive; an order is complete when a line with another number arrives. */
@@ -215,32 +266,41 @@ export class UploadProcessor {
       this.reject([...order.issues, ...others]);
       return;
     }
-    this.orders.push(order);
+    this.batch.orders.push(order);
   }
 
-  private async maybeFlush(): Promise<void> {
-    if (this.pendingLines >= BATCH_LINES) await this.flush();
-  }
-
-  private async flush(): Promise<void> {
-    const orders = this.orders;
-    const payments = this.payments;
-    const waybills = this.waybills;
-    const exports = this.exports;
-    const errors = this.errors;
-    this.orders = [];
-    this.payments = [];
-    this.waybills = [];
-    this.exports = [];
-    this.errors = [];
+  /** Takes the batch being filled, with the read counts so far; the open order goes on into the next batch. */
+  private cut(): Batch {
+    const batch = { ...this.batch, ...this.read };
+    this.batch = emptyBatch();
     this.pendingLines = this.openOrder ? this.openOrder.lineNos.length : 0;
+    return batch;
+  }
+
+  /**
+   * Waits for the batch in flight to commit (its failure is thrown here, and this batch is dropped), then starts
+   * writing this one without waiting for it: the reader goes on with the next batch meanwhile.
+   */
+  private async handOver(batch: Batch): Promise<void> {
+    await this.writing;
+    this.writing = this.write(batch);
+    this.writing.catch((error: unknown) => {
+      this.failure ??= { error };
+    });
+  }
+
+  private async write(batch: Batch): Promise<void> {
+    // Now the counts are those a serial upload would have at this batch: read up to its cut, written up to here.
+    this.counts.linesRead = batch.linesRead;
+    this.counts.linesRejected = batch.linesRejected;
+    this.matchErrors = [];
     await this.db.transaction(async (tx) => {
-      if (orders.length > 0) await this.writeOrders(tx, orders);
-      if (payments.length > 0) await this.writePayments(tx, payments);
-      if (waybills.length > 0) await this.writeWaybills(tx, waybills);
-      if (exports.length > 0) await this.writeExports(tx, exports);
-      await this.writeErrors(tx, [...errors, ...this.errors]);
-      this.errors = [];
+      if (batch.orders.length > 0) await this.writeOrders(tx, batch.orders);
+      if (batch.payments.length > 0) await this.writePayments(tx, batch.payments);
+      if (batch.waybills.length > 0) await this.writeWaybills(tx, batch.waybills);
+      if (batch.exports.length > 0) await this.writeExports(tx, batch.exports);
+      await this.writeErrors(tx, [...batch.errors, ...this.matchErrors]);
+      this.matchErrors = [];
       await tx.execute(sql`
         update ecommerce_uploads set
           lines_read = ${this.counts.linesRead}, lines_accepted = ${this.counts.linesAccepted},
@@ -456,7 +516,7 @@ export class UploadProcessor {
     const candidates: typeof triples = [];
     const mismatch = (t: (typeof triples)[number], reason: string, column: string) => {
       lists.push(this.rejectedList(t, reason));
-      this.errors.push({ lineNo: lineOf.get(t.order_no)!, field: column, code: reason });
+      this.matchErrors.push({ lineNo: lineOf.get(t.order_no)!, field: column, code: reason });
     };
     for (const t of triples) {
       if (Number(t.amount_fen) !== Number(t.total_fen))
@@ -514,24 +574,24 @@ export class UploadProcessor {
       const single = t.items.length === 1 && Number(t.items[0]!.quantity) === 1;
       if (ytd + valueFen > ANNUAL_LIMIT_FEN) {
         lists.push(this.rejectedList(t, 'annual_limit_exceeded'));
-        this.errors.push({ lineNo: line, field, code: 'annual_limit_exceeded' });
+        this.matchErrors.push({ lineNo: line, field, code: 'annual_limit_exceeded' });
         continue;
       }
       if (valueFen > ORDER_LIMIT_FEN && !single) {
         lists.push(this.rejectedList(t, 'order_limit_exceeded'));
-        this.errors.push({ lineNo: line, field, code: 'order_limit_exceeded' });
+        this.matchErrors.push({ lineNo: line, field, code: 'order_limit_exceeded' });
         continue;
       }
       const capped = caps.exceeded(t);
       if (capped) {
         lists.push(this.rejectedList(t, 'quantity_cap_exceeded'));
-        this.errors.push({ lineNo: line, field, code: 'quantity_cap_exceeded' });
+        this.matchErrors.push({ lineNo: line, field, code: 'quantity_cap_exceeded' });
         continue;
       }
       const bill = this.tax(t.order_date, t.items);
       if (!bill) {
         lists.push(this.rejectedList(t, 'tax_not_computable'));
-        this.errors.push({ lineNo: line, field, code: 'tax_not_computable' });
+        this.matchErrors.push({ lineNo: line, field, code: 'tax_not_computable' });
         continue;
       }
       const decision = assessRisk(

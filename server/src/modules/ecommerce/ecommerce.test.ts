@@ -1,8 +1,12 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { residentIdCheckChar } from '../../lib/identifiers/index.js';
-import { queryRows } from '../../platform/db/client.js';
+import { type Db, queryRows, type Tx } from '../../platform/db/client.js';
 import { buildTestApp, type TestApp } from '../../test/harness.js';
+import { BATCH_LINES, UploadProcessor } from './bulk.js';
+import { runUpload } from './uploads.js';
 
 let t: TestApp;
 let trader: string;
@@ -382,5 +386,201 @@ describe('formats, export lists and access', () => {
     });
     expect(wrong.statusCode).toBe(415);
     expect((await upload(officer, 'orders', 'orderNo\n')).statusCode).toBe(403);
+  });
+});
+
+describe('pipelined batches: batch N + 1 is read while batch N is written', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  /** Waits (polling) until `ready` holds, at most `ms`; tells whether it did. */
+  async function until(ready: () => boolean, ms = 5_000): Promise<boolean> {
+    const deadline = Date.now() + ms;
+    while (!ready()) {
+      if (Date.now() > deadline) return false;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    return true;
+  }
+
+  /**
+   * The test database with its transactions numbered and logged (`begin k`, `end k`), `hold` run at the start of
+   * each (inside it, before the batch's statements), and the upload row's updates outside them logged too.
+   */
+  function instrumented(db: Db, hold: (k: number, tx: Tx) => Promise<void>) {
+    const events: string[] = [];
+    let n = 0;
+    const transaction = async (fn: (tx: Tx) => Promise<unknown>) => {
+      const k = ++n;
+      events.push(`begin ${k}`);
+      try {
+        return await db.transaction(async (tx) => {
+          await hold(k, tx);
+          return fn(tx);
+        });
+      } finally {
+        events.push(`end ${k}`);
+      }
+    };
+    const wrapped = new Proxy(db, {
+      get(target, prop) {
+        if (prop === 'transaction') return transaction;
+        if (prop === 'update') events.push('update');
+        const value = Reflect.get(target, prop, target);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    return { db: wrapped, events };
+  }
+
+  /** Counts the lines handed to the processor (its `add` calls) while the real method runs. */
+  function countAdds(): { readonly n: number } {
+    const counter = { n: 0 };
+    const add = UploadProcessor.prototype.add;
+    vi.spyOn(UploadProcessor.prototype, 'add').mockImplementation(function (this: UploadProcessor, ...args) {
+      counter.n += 1;
+      return add.apply(this, args);
+    });
+    return counter;
+  }
+
+  // Waybills: file line = index + 2 (header first); every 1,000th line lacks its consignee ID (rejected).
+  const bad = (i: number) => i % 1_000 === 999;
+  function* waybillLines(prefix: string, lines: number) {
+    yield 'waybillNo,orderNo,consigneeId\n';
+    for (let i = 0; i < lines; i += 1) yield `W${prefix}${i},O${prefix}${i},${bad(i) ? '' : residentId(i)}\n`;
+  }
+  const B = BATCH_LINES;
+  const badIn = (from: number, to: number) => Array.from({ length: to - from }, (_, j) => from + j).filter(bad).length;
+  const key = randomBytes(32);
+
+  async function uploadRow(id: string) {
+    const [row] = await queryRows<Record<string, unknown>>(
+      t.database.db,
+      sql`select status, failure, lines_read, lines_accepted, lines_duplicate, lines_rejected
+          from ecommerce_uploads where id = ${id}`,
+    );
+    return row;
+  }
+
+  it('a batch the database rejects stops the upload: earlier batches committed, nothing later written', async () => {
+    const id = randomUUID();
+    const prefix = 'PIPE1-';
+    const adds = countAdds();
+    const overlapped: boolean[] = [];
+    let seenByBatch2: Record<string, unknown> | undefined;
+    const { db, events } = instrumented(t.database.db, async (k, tx) => {
+      // Hold batch k's transaction open until the reader has handed in all of batch k + 1 (it must be free to read
+      // on meanwhile), then run the batch: anything of batch k + 1 that leaked into the writer would be written now.
+      overlapped[k - 1] = await until(() => adds.n >= (k + 1) * B);
+      if (k === 2) {
+        [seenByBatch2] = await queryRows<Record<string, unknown>>(
+          tx,
+          sql`select lines_read, lines_accepted, lines_rejected from ecommerce_uploads where id = ${id}`,
+        );
+        await tx.execute(sql`select 1 / 0`);
+      }
+    });
+    const enterpriseId = randomUUID();
+    await expect(
+      runUpload(db, key, {
+        id,
+        enterpriseId,
+        userId: randomUUID(),
+        kind: 'waybills',
+        format: 'csv',
+        body: Readable.from(waybillLines(prefix, 4 * B + 1_000)),
+        limitBytes: 100 * 1024 * 1024,
+      }),
+    ).rejects.toThrow(/select 1 \/ 0/);
+
+    // Reading overlapped writing, one batch ahead and no more: batch 3 was read while batch 2's transaction was
+    // open, and the reader stopped there (batch 4 never read) — but batch 3 was never written.
+    expect(overlapped).toEqual([true, true]);
+    expect(adds.n).toBe(3 * B);
+    expect(events).toEqual(['begin 1', 'end 1', 'begin 2', 'end 2', 'update']);
+    // Batch 1 committed its own counts, not the reader's (which was at the end of batch 2 by then).
+    expect(seenByBatch2).toEqual({ lines_read: B, lines_accepted: B - badIn(0, B), lines_rejected: badIn(0, B) });
+
+    const stored = await queryRows<{ n: number; last: number }>(
+      t.database.db,
+      sql`select count(*)::int as n, max(line_no)::int as last from ecommerce_waybills where upload_id = ${id}`,
+    );
+    // The last good line of batch 1 (index B - 2: B - 1 lacks its consignee), file line B.
+    expect(stored[0]).toEqual({ n: B - badIn(0, B), last: B });
+    const errors = await queryRows<{ line_no: number }>(
+      t.database.db,
+      sql`select line_no from ecommerce_upload_errors where upload_id = ${id} order by line_no`,
+    );
+    expect(errors.map((e) => e.line_no)).toEqual(
+      Array.from({ length: B }, (_, i) => i)
+        .filter(bad)
+        .map((i) => i + 2),
+    );
+    // The counts a serial upload reports when batch 2 fails: read up to batch 2's end, accepted up to batch 1's.
+    expect(await uploadRow(id)).toEqual({
+      status: 'failed',
+      failure: 'stream_failed',
+      lines_read: 2 * B,
+      lines_accepted: B - badIn(0, B),
+      lines_duplicate: 0,
+      lines_rejected: badIn(0, 2 * B),
+    });
+  });
+
+  it('a reader failing while a batch is written lets that batch commit before the upload is marked failed', async () => {
+    const id = randomUUID();
+    const prefix = 'PIPE2-';
+    const adds = countAdds();
+    let readerFailed = false;
+    const overlapped: boolean[] = [];
+    const { db, events } = instrumented(t.database.db, async (k) => {
+      // Batch 2 stays open until the reader has failed on its way through batch 3.
+      overlapped[k - 1] = await until(() => (k === 2 ? readerFailed : adds.n >= (k + 1) * B));
+    });
+    function* broken() {
+      yield* waybillLines(prefix, 2 * B + 500);
+      readerFailed = true;
+      throw new Error('connection reset');
+    }
+    await expect(
+      runUpload(db, key, {
+        id,
+        enterpriseId: randomUUID(),
+        userId: randomUUID(),
+        kind: 'waybills',
+        format: 'ndjson',
+        body: Readable.from(
+          (function* () {
+            // JSON Lines of the same waybills (the CSV header dropped).
+            let first = true;
+            for (const line of broken()) {
+              if (first) {
+                first = false;
+                continue;
+              }
+              const [waybillNo, orderNo, consigneeId] = line.trim().split(',');
+              yield `${JSON.stringify({ waybillNo, orderNo, consigneeId })}\n`;
+            }
+          })(),
+        ),
+        limitBytes: 100 * 1024 * 1024,
+      }),
+    ).rejects.toThrow(/connection reset/);
+    expect(overlapped).toEqual([true, true]);
+    // Batch 2 ended (committed) before the upload row was marked failed; batch 3 (500 lines read) never written.
+    expect(events).toEqual(['begin 1', 'end 1', 'begin 2', 'end 2', 'update']);
+    const [stored] = await queryRows<{ n: number }>(
+      t.database.db,
+      sql`select count(*)::int as n from ecommerce_waybills where upload_id = ${id}`,
+    );
+    expect(stored!.n).toBe(2 * B - badIn(0, 2 * B));
+    expect(await uploadRow(id)).toEqual({
+      status: 'failed',
+      failure: 'stream_failed',
+      lines_read: 2 * B,
+      lines_accepted: 2 * B - badIn(0, 2 * B),
+      lines_duplicate: 0,
+      lines_rejected: badIn(0, 2 * B),
+    });
   });
 });

@@ -49,7 +49,8 @@ export interface UploadRequest {
 }
 
 /**
- * Streams the body through the processor. Batches commit as they fill, so an upload cut off half-way keeps
+ * Streams the body through the processor, which writes each batch while the next is read (bulk.ts). Batches commit
+ * in order as they fill, so an upload cut off half-way keeps
  * what it wrote; sending the same file again completes it (lines already written count as duplicates).
  */
 export async function runUpload(
@@ -148,7 +149,12 @@ export async function runUpload(
       .set({ ...counts, status: 'completed', sha256, bytes, finishedAt: new Date() })
       .where(eq(uploads.id, request.id));
     return { ...counts, sha256, bytes };
-  } catch (error) {
+  } catch (caught) {
+    // The reader may fail (the stream broke, too many lines) while a batch is still being written: that batch
+    // ends first, as in a serial upload, where it would have been written before the reader read on; if it
+    // failed, its error is the upload's (it came first in the file). The counts are then the writer's, final.
+    const inFlight = await processor.settle();
+    const error = inFlight ? inFlight.error : caught;
     await db
       .update(uploads)
       .set({

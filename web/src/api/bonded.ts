@@ -124,10 +124,22 @@ export interface BondedList {
   status: string;
   lineCount: number;
   reversesListId: string | null;
+  /** The reversal list that undid this one. */
+  reversedByListId: string | null;
   pairListId: string | null;
+  /** The consolidated declaration a batch-release list belongs to. */
+  consolidationId: string | null;
+  /** A stocktake waiting for approval: its lines, quantity signed (surplus +, shortfall -). */
+  pendingLines: PendingLine[] | null;
   note: string | null;
   createdAt: string;
   postedAt: string | null;
+}
+
+/** One line of a stocktake waiting for approval; quantity is a signed decimal string ('-0.5' = shortfall). */
+export interface PendingLine {
+  itemNo: number;
+  quantity: string;
 }
 
 export interface ListOutcome {

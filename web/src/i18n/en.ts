@@ -1636,6 +1636,8 @@ export const en = {
       reverseConfirm: 'Reverse list {{number}}? A reversal posts the opposite movements; postings are never edited.',
       reversed: 'Reversal {{number}} posted',
       reversedTag: 'Reversed',
+      batchTag: 'Batch',
+      batchTagHint: 'Released in a batch under a consolidated declaration',
       reverses: 'Reverses {{number}}',
     },
     fileList: {
@@ -1725,7 +1727,8 @@ export const en = {
       approved: 'Stocktake {{number}} approved and posted',
       refused: 'Stocktake {{number}} refused',
       empty: 'No stocktakes are waiting',
-      linesHidden: 'The adjusted quantities are not available here; open the book to see its balances.',
+      adjustments: 'Adjustments',
+      line: 'Item {{itemNo}}',
     },
     check: {
       title: 'Ledger check',

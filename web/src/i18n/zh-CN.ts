@@ -1612,6 +1612,8 @@ export const zhCN: Messages = {
       reverseConfirm: '冲销清单 {{number}}？冲销清单记入相反的变动，已记账的分录不会被修改。',
       reversed: '冲销清单 {{number}} 已核注',
       reversedTag: '已冲销',
+      batchTag: '分批',
+      batchTagHint: '分批出区，纳入集中申报',
       reverses: '冲销 {{number}}',
     },
     fileList: {
@@ -1700,7 +1702,8 @@ export const zhCN: Messages = {
       approved: '盘点清单 {{number}} 已批准并记账',
       refused: '盘点清单 {{number}} 已退回',
       empty: '暂无待审批的盘点',
-      linesHidden: '此处不显示调整数量；请打开账册查看结存。',
+      adjustments: '调整数量',
+      line: '项号 {{itemNo}}',
     },
     check: {
       title: '账务核查',

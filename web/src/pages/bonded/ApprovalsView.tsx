@@ -6,9 +6,10 @@ import { Link } from 'react-router';
 import { type BondedList, useApprovals, useBooks, useDecideStocktake } from '../../api/bonded';
 import { ProblemAlert, problemText } from '../../components/ProblemAlert';
 import { useLanguage } from '../../i18n/useLanguage';
+import { formatDecimalString } from '../../lib/decimal';
 import { formatInstant } from '../logistics/model';
 import { useEnterpriseNames } from './BooksView';
-import { kindLabel } from './labels';
+import { Change, kindLabel } from './labels';
 
 /** Customs decides the stocktake adjustments: an approved one posts, a refused one never does. */
 export function ApprovalsView() {
@@ -40,7 +41,6 @@ export function ApprovalsView() {
 
   return (
     <Card title={t('bonded.approvals.title')} variant="borderless" className="section-card" data-testid="approvals">
-      <div className="muted card-subtitle">{t('bonded.approvals.linesHidden')}</div>
       {approvals.error ? <ProblemAlert error={approvals.error} onRetry={() => void approvals.refetch()} /> : null}
       <Table<BondedList>
         rowKey="id"
@@ -75,7 +75,33 @@ export function ApprovalsView() {
               return book ? (names.get(book.enterpriseId)?.name ?? book.enterpriseId) : t('common.none');
             },
           },
-          { key: 'lines', title: t('bonded.lists.lines'), dataIndex: 'lineCount', align: 'right' },
+          {
+            key: 'adjustments',
+            title: t('bonded.approvals.adjustments'),
+            render: (_, list) => {
+              if (!list.pendingLines || list.pendingLines.length === 0) return t('common.none');
+              // A stocktake may name an item more than once: its occurrence keeps the keys apart.
+              const seen = new Map<number, number>();
+              return (
+                <div className="bonded-pending-lines">
+                  {list.pendingLines.map((line) => {
+                    const occurrence = (seen.get(line.itemNo) ?? 0) + 1;
+                    seen.set(line.itemNo, occurrence);
+                    return (
+                      <div
+                        key={`${line.itemNo}.${occurrence}`}
+                        data-testid={`approval-line-${line.itemNo}`}
+                        data-quantity={line.quantity}
+                      >
+                        <span className="muted">{t('bonded.approvals.line', { itemNo: String(line.itemNo) })}</span>{' '}
+                        <Change value={line.quantity} text={formatDecimalString(line.quantity, language)} />
+                      </div>
+                    );
+                  })}
+                </div>
+              );
+            },
+          },
           { key: 'note', title: t('bonded.lists.note'), render: (_, list) => list.note ?? t('common.none') },
           {
             key: 'created',

@@ -25,11 +25,6 @@ function ListsCard({ book, owner }: { book: BookDetail; owner: boolean }) {
   const reverse = useReverseList();
   const rows = lists.data ?? [];
   const numbers = useMemo(() => new Map(rows.map((l) => [l.id, l.number])), [rows]);
-  /** Lists already reversed (as far as this page of lists shows). */
-  const reversedBy = useMemo(
-    () => new Map(rows.filter((l) => l.reversesListId).map((l) => [l.reversesListId as string, l.number])),
-    [rows],
-  );
 
   const onReverse = (list: BondedList) => {
     // One reversal per list: the client id names the list, so a repeated click is answered, not posted again.
@@ -86,7 +81,16 @@ function ListsCard({ book, owner }: { book: BookDetail; owner: boolean }) {
             render: (_, list) => (
               <Space size={4}>
                 <ListStatusTag status={list.status} />
-                {reversedBy.has(list.id) ? <Tag color="purple">{t('bonded.lists.reversedTag')}</Tag> : null}
+                {list.reversedByListId ? (
+                  <Tag color="purple" data-testid="list-reversed">
+                    {t('bonded.lists.reversedTag')}
+                  </Tag>
+                ) : null}
+                {list.consolidationId ? (
+                  <Tag color="blue" title={t('bonded.lists.batchTagHint')} data-testid="list-batch">
+                    {t('bonded.lists.batchTag')}
+                  </Tag>
+                ) : null}
               </Space>
             ),
           },
@@ -108,7 +112,7 @@ function ListsCard({ book, owner }: { book: BookDetail; owner: boolean }) {
                   key: 'actions',
                   title: t('common.actions'),
                   render: (_: unknown, list: BondedList) =>
-                    list.status === 'posted' && list.kind !== 'reversal' && !reversedBy.has(list.id) ? (
+                    list.status === 'posted' && list.kind !== 'reversal' && !list.reversedByListId ? (
                       <Popconfirm
                         title={t('bonded.lists.reverseConfirm', { number: list.number })}
                         okText={t('bonded.lists.reverse')}

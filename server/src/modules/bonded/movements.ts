@@ -283,6 +283,7 @@ export async function decideStocktake(
   });
   const states = await lockAccounts(
     tx,
+    [list.book_id],
     postings.flatMap((p) => [p.fromAccount, p.toAccount]),
   );
   const result = applyLists(states, [{ key: list.id, transfers: postings }]);

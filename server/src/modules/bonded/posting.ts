@@ -375,25 +375,30 @@ interface ExistingList {
 }
 
 /**
- * Locks the item accounts among `ids` in id order (the only lock order in the ledger) and returns the
- * state of every account for the engine. Counter-accounts are not locked: every posting moves between
- * an item's own account and one of that item's counter-accounts (the checker verifies it), so whoever
- * changes a counter-account holds its item's lock first, and a counter's exact balance matters to no
- * decision (it has no floor) — the engine gets it as zero and only its delta is applied. Locking half
- * the rows saves a tuple write per posting.
+ * Serialises writers per book, then reads the balances of the accounts among `ids`. The lock is a
+ * transaction-scoped advisory lock on each book the batch touches, taken in book-id order (the only
+ * lock order in the ledger), so batches on the same books queue and never deadlock, two server
+ * processes alike. Every posting moves between accounts of its list's book, so the book lock covers
+ * every balance the batch changes; the balances can then be read without row locks (a row lock is a
+ * tuple write per account, the largest cost of a batch over many items). The CHECK on item balances
+ * stays as the last line of defence.
  */
-export async function lockAccounts(tx: Queryable, ids: Iterable<string>): Promise<Map<string, AccountState>> {
+export async function lockAccounts(
+  tx: Queryable,
+  bookIds: Iterable<string>,
+  ids: Iterable<string>,
+): Promise<Map<string, AccountState>> {
+  for (const bookId of [...new Set(bookIds)].sort()) {
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${`bonded-book:${bookId}`}, 0))`);
+  }
   const unique = [...new Set(ids)];
-  const sorted = unique.map(Number).sort((a, b) => a - b);
-  if (sorted.length === 0) return new Map();
-  const rows = await queryRows<{ id: string | number; balance_milli: string | number }>(
+  if (unique.length === 0) return new Map();
+  // After the locks: this statement's snapshot sees every batch committed before us.
+  const rows = await queryRows<{ id: string | number; balance_milli: string | number; floored: boolean }>(
     tx,
-    sql`SELECT id, balance_milli FROM bonded_accounts
-        WHERE id = ANY(${sql.param(sorted)}::bigint[]) AND floored ORDER BY id FOR UPDATE`,
+    sql`SELECT id, balance_milli, floored FROM bonded_accounts WHERE id = ANY(${sql.param(unique.map(Number))}::bigint[])`,
   );
-  const states = new Map<string, AccountState>(unique.map((id) => [id, { balanceMilli: 0, floored: false }]));
-  for (const row of rows) states.set(String(row.id), { balanceMilli: Number(row.balance_milli), floored: true });
-  return states;
+  return new Map(rows.map((r) => [String(r.id), { balanceMilli: Number(r.balance_milli), floored: r.floored }]));
 }
 
 /** An engine shortage as the field problem of the first line that takes from the account. */
@@ -447,6 +452,7 @@ export async function commitPlans(
   if (plans.length === 0) return outcomes;
   const accountStates = await lockAccounts(
     tx,
+    plans.map((p) => p.bookId),
     plans.flatMap((p) => (p.status === 'posted' ? p.postings.flatMap((t) => [t.fromAccount, t.toAccount]) : [])),
   );
   const existing = await existingLists(tx, plans);

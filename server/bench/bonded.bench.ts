@@ -119,9 +119,8 @@ async function setUpLedger(database: Database): Promise<Ledger> {
         book,
         Array.from({ length: 1_000 }, (_, i) => ({
           itemNo: from + i,
-          hsCode: '8507600010',
+          hsCode: '8507600090',
           name: `item ${from + i}`,
-          unit: 'pcs',
           unitPrice: '1',
           currency: 'USD',
         })),

@@ -179,7 +179,8 @@ export interface ItemInput {
   itemNo: number;
   hsCode: string;
   name: string;
-  unit: string;
+  /** Omitted: the server takes the commodity line's first legal unit. */
+  unit?: string;
   unitPrice: string;
   currency: string;
 }

@@ -1594,6 +1594,7 @@ export const en = {
       hsCode: 'Commodity code',
       name: 'Name',
       unit: 'Legal unit',
+      unitFromLine: 'from the line',
       unitPrice: 'Declared unit price',
       currency: 'Currency',
       balance: 'Balance',

@@ -1602,6 +1602,7 @@ export const ru: Messages = {
       hsCode: 'Код товара',
       name: 'Наименование',
       unit: 'Единица измерения',
+      unitFromLine: 'по коду товара',
       unitPrice: 'Заявленная цена за единицу',
       currency: 'Валюта',
       balance: 'Остаток',

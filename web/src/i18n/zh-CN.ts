@@ -1570,6 +1570,7 @@ export const zhCN: Messages = {
       hsCode: '商品编号',
       name: '商品名称',
       unit: '法定计量单位',
+      unitFromLine: '按商品编号',
       unitPrice: '申报单价',
       currency: '币制',
       balance: '结存',

@@ -41,11 +41,10 @@ async function openBook(uscc: string, siteCode: string, siteType: string, batchR
   return response.body;
 }
 
-const item = (itemNo: number, hsCode: string, unit = 'kg') => ({
+const item = (itemNo: number, hsCode: string) => ({
   itemNo,
   hsCode,
   name: `item ${itemNo}`,
-  unit,
   unitPrice: '12.50',
   currency: 'USD',
 });
@@ -80,12 +79,12 @@ beforeAll(async () => {
     [forwarder, centreBook],
   ] as const) {
     const added = await call(cookie, 'POST', `/api/bonded/books/${book}/items`, {
-      items: [item(1, '8507600010'), item(2, '8541430000', 'pcs'), item(3, '8703800010', 'pcs')],
+      items: [item(1, '8507600090'), item(2, '8541430000'), item(3, '8703800000')],
     });
     expect(added.status, JSON.stringify(added.body)).toBe(201);
   }
   const processingItems = await call(trader, 'POST', `/api/bonded/books/${processingBook}/items`, {
-    items: [item(1, '7601100000'), item(2, '3901100000'), item(10, '8507600010', 'pcs')],
+    items: [item(1, '7601109000'), item(2, '3901100000'), item(10, '8507600090')],
   });
   expect(processingItems.status).toBe(201);
 }, 60_000);
@@ -106,11 +105,32 @@ describe('opening books and items', () => {
 
   it('refuses an item number already in the book, naming it, and adds nothing', async () => {
     const response = await call(trader, 'POST', `/api/bonded/books/${zoneBook}/items`, {
-      items: [item(4, '8507600010'), item(1, '8507600010')],
+      items: [item(4, '8507600090'), item(1, '8507600090')],
     });
     expect(response.status).toBe(422);
     expect(response.body.errors.map((e: Json) => e.field)).toEqual(['body.items.1.itemNo']);
     expect(Object.keys(await balances(trader, zoneBook))).toEqual(['1', '2', '3']);
+  });
+
+  it('takes each item\u2019s legal unit from its commodity line, and names a line or unit that does not fit', async () => {
+    const response = await call(trader, 'POST', `/api/bonded/books/${zoneBook}/items`, {
+      items: [
+        { ...item(5, '8507600099'), unit: '个' },
+        { ...item(6, '8541430000'), unit: 'kg' },
+        { ...item(7, '8541430000'), unit: '017' },
+      ],
+    });
+    expect(response.status).toBe(422);
+    expect(response.body.errors.map((e: Json) => [e.field, e.code])).toEqual([
+      ['body.items.0.hsCode', 'unknown_commodity'],
+      ['body.items.1.unit', 'unit_not_legal'],
+    ]);
+    const book = await call(trader, 'GET', `/api/bonded/books/${zoneBook}`);
+    expect(book.body.items.map((i: Json) => [i.itemNo, i.unit])).toEqual([
+      [1, '个'],
+      [2, '块'],
+      [3, '辆'],
+    ]);
   });
 
   it('keeps enterprises out of each other\u2019s books', async () => {

@@ -8,7 +8,8 @@ import { and, asc, desc, eq, lt, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { type Queryable, queryRows, type Tx } from '../../platform/db/client.js';
 import type { Principal } from '../../platform/http/context.js';
-import { invalidFields, notFound } from '../../platform/http/problem.js';
+import { type FieldIssue, invalidFields, notFound } from '../../platform/http/problem.js';
+import { findTariffLine, UNITS } from '../trade/index.js';
 import { checkNorm, type Norm, NormError } from './ledger/norms.js';
 import { ACCOUNT_KINDS, accounts, books, items, lists, norms, type SITE_TYPES } from './schema.js';
 
@@ -64,9 +65,24 @@ export interface ItemInput {
   itemNo: number;
   hsCode: string;
   name: string;
-  unit: string;
+  /** The line's first legal unit, by GACC code ('007') or symbol ('个'); omitted, it is taken from the line. */
+  unit?: string | undefined;
   unitPrice: string;
   currency: string;
+}
+
+/**
+ * The item's legal unit: the first legal unit of its commodity line in the trade centre's catalogue
+ * (quantities in a book are what a declaration will carry). Stored as the unit's symbol (个, kg, 块).
+ */
+function legalUnit(input: ItemInput, field: string): { unit: string } | { issue: FieldIssue } {
+  const line = findTariffLine(input.hsCode);
+  if (!line) return { issue: { field: `${field}.hsCode`, code: 'unknown_commodity' } };
+  const legal = UNITS[line.firstUnit];
+  const given = input.unit?.trim();
+  if (given && given !== legal.code && given !== legal.symbol)
+    return { issue: { field: `${field}.unit`, code: 'unit_not_legal' } };
+  return { unit: legal.symbol };
 }
 
 /** Adds items with their accounts; an item number already in the book is named, nothing is added. */
@@ -76,7 +92,19 @@ export async function addItems(tx: Tx, book: Book, inputs: readonly ItemInput[])
     sql`SELECT count(*)::int AS n FROM bonded_items WHERE book_id = ${book.id}`,
   );
   if ((count?.n ?? 0) + inputs.length > BOOK_ITEMS_MAX) throw invalidFields([{ field: 'body.items', code: 'too_big' }]);
-  const rows = inputs.map((input) => ({ id: randomUUID(), bookId: book.id, ...input }));
+  const units = inputs.map((input, index) => legalUnit(input, `body.items.${index}`));
+  const unitIssues = units.flatMap((u) => ('issue' in u ? [u.issue] : []));
+  if (unitIssues.length > 0) throw invalidFields(unitIssues);
+  const rows = inputs.map((input, index) => ({
+    id: randomUUID(),
+    bookId: book.id,
+    itemNo: input.itemNo,
+    hsCode: input.hsCode,
+    name: input.name,
+    unit: (units[index] as { unit: string }).unit,
+    unitPrice: input.unitPrice,
+    currency: input.currency,
+  }));
   const created = await tx.insert(items).values(rows).onConflictDoNothing().returning();
   if (created.length !== rows.length) {
     const made = new Set(created.map((c) => c.itemNo));

@@ -16,11 +16,10 @@ export interface BondedDemoContext {
   users: ReadonlyMap<string, string>;
 }
 
-const item = (itemNo: number, hsCode: string, name: string, unit: string, unitPrice: string) => ({
+const item = (itemNo: number, hsCode: string, name: string, unitPrice: string) => ({
   itemNo,
   hsCode,
   name,
-  unit,
   unitPrice,
   currency: 'USD',
 });
@@ -41,17 +40,17 @@ export async function seedBondedDemo(tx: Tx, context: BondedDemoContext): Promis
   const factory = await open(trader, 'JZPROC', 'processing', false);
   const centre = await open(forwarder, 'QDLCB', 'logistics_centre', false);
   const goods = [
-    item(1, '8507600010', '锂离子蓄电池 Li-ion cells', 'pcs', '42.50'),
-    item(2, '8541430000', '光伏组件 PV modules', 'pcs', '96.00'),
-    item(3, '8471300000', '便携式电脑 Laptops', 'pcs', '410.00'),
-    item(4, '0202300090', '冻去骨牛肉 Frozen boneless beef', 'kg', '5.80'),
+    item(1, '8507600090', '锂离子蓄电池 Li-ion cells', '42.50'),
+    item(2, '8541430000', '光伏组件 PV modules', '96.00'),
+    item(3, '8471300000', '便携式电脑 Laptops', '410.00'),
+    item(4, '0202300000', '冻去骨牛肉 Frozen boneless beef', '5.80'),
   ];
   await addItems(tx, zone, goods);
   await addItems(tx, centre, goods);
   await addItems(tx, factory, [
-    item(1, '7601100000', '原铝 Unwrought aluminium', 'kg', '2.40'),
-    item(2, '3901100000', '聚乙烯 Polyethylene', 'kg', '1.10'),
-    item(10, '8507600010', '锂离子蓄电池 Li-ion cells', 'pcs', '42.50'),
+    item(1, '7601109000', '原铝 Unwrought aluminium', '2.40'),
+    item(2, '3901100000', '聚乙烯 Polyethylene', '1.10'),
+    item(10, '8507600090', '锂离子蓄电池 Li-ion cells', '42.50'),
   ]);
   await setNorms(tx, factory, 10, [
     { materialItemNo: 1, netConsumption: '0.52', lossRate: '0.04' },

@@ -72,9 +72,8 @@ async function setUpBook(database: Database, itemCount: number): Promise<Setup> 
       book,
       itemNos.map((itemNo) => ({
         itemNo,
-        hsCode: '8507600010',
+        hsCode: '8507600090',
         name: `item ${itemNo}`,
-        unit: 'pcs',
         unitPrice: '1',
         currency: 'USD',
       })),

@@ -77,9 +77,8 @@ describe('the ledger on the database', () => {
               created,
               ITEMS.map((itemNo) => ({
                 itemNo,
-                hsCode: '8507600010',
+                hsCode: '8507600090',
                 name: `i${itemNo}`,
-                unit: 'pcs',
                 unitPrice: '1',
                 currency: 'USD',
               })),

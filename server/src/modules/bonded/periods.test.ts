@@ -72,8 +72,8 @@ beforeAll(async () => {
   for (const id of [book, unapprovedBook]) {
     const added = await call(trader, 'POST', `/api/bonded/books/${id}/items`, {
       items: [
-        { itemNo: 1, hsCode: '8507600010', name: '锂离子电池', unit: 'pcs', unitPrice: '80', currency: 'USD' },
-        { itemNo: 2, hsCode: '8541430000', name: 'PV modules', unit: 'pcs', unitPrice: '60', currency: 'USD' },
+        { itemNo: 1, hsCode: '8507600090', name: '锂离子电池', unitPrice: '80', currency: 'USD' },
+        { itemNo: 2, hsCode: '8541430000', name: 'PV modules', unitPrice: '60', currency: 'USD' },
       ],
     });
     expect(added.status).toBe(201);
@@ -195,9 +195,9 @@ describe('consolidation periods', () => {
       t.database.db,
       sql`SELECT payload FROM outbox_events WHERE type = 'bonded.consolidation_filed' AND payload->>'bookId' = ${book}`,
     );
-    expect(event!.payload.totals).toEqual([{ itemNo: 1, hsCode: '8507600010', unit: 'pcs', quantityMilli: 5_000 }]);
+    expect(event!.payload.totals).toEqual([{ itemNo: 1, hsCode: '8507600090', unit: '个', quantityMilli: 5_000 }]);
     const detail = await call(trader, 'GET', `/api/bonded/consolidations/${january.id}`);
-    expect(detail.body.totals).toEqual([{ itemNo: 1, hsCode: '8507600010', unit: 'pcs', quantity: '5' }]);
+    expect(detail.body.totals).toEqual([{ itemNo: 1, hsCode: '8507600090', unit: '个', quantity: '5' }]);
     expect(detail.body.lists).toHaveLength(2);
   });
 });

@@ -315,7 +315,15 @@ export function bondedRoutes(directory: ItemDirectory): FastifyPluginAsyncZod {
                   itemNo: z.number().int().positive().max(999_999),
                   hsCode: z.string().regex(/^\d{10}$/),
                   name: z.string().trim().min(1).max(200),
-                  unit: z.string().trim().min(1).max(20),
+                  unit: z
+                    .string()
+                    .trim()
+                    .min(1)
+                    .max(20)
+                    .optional()
+                    .describe(
+                      'The commodity line\u2019s first legal unit, by code (007) or symbol (个); omitted, it is taken from the line',
+                    ),
                   unitPrice: z.string().regex(/^\d{1,15}(\.\d{1,6})?$/, { message: 'invalid_decimal' }),
                   currency: z.string().regex(/^[A-Z]{3}$/),
                 }),

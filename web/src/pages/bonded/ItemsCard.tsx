@@ -101,7 +101,7 @@ interface AddItemsValues {
     itemNo: number | null;
     hsCode: string;
     name: string;
-    unit: string;
+    unit?: string;
     unitPrice: string;
     currency: string;
   }[];
@@ -127,7 +127,7 @@ function AddItemsModal({ book, open, onClose }: { book: BookDetail; open: boolea
       itemNo: item.itemNo ?? 0,
       hsCode: item.hsCode.trim(),
       name: item.name.trim(),
-      unit: item.unit.trim(),
+      ...(item.unit?.trim() ? { unit: item.unit.trim() } : {}),
       unitPrice: item.unitPrice.trim(),
       currency: item.currency.trim().toUpperCase(),
     }));
@@ -206,10 +206,13 @@ function AddItemsModal({ book, open, onClose }: { book: BookDetail; open: boolea
                     <Form.Item
                       name={[field.name, 'unit']}
                       label={index === 0 ? t('bonded.items.unit') : undefined}
-                      rules={[{ ...required, whitespace: true }]}
                       {...status(index, 'unit')}
                     >
-                      <Input maxLength={20} data-testid={`new-item-unit-${index}`} />
+                      <Input
+                        maxLength={20}
+                        placeholder={t('bonded.items.unitFromLine')}
+                        data-testid={`new-item-unit-${index}`}
+                      />
                     </Form.Item>
                   </Col>
                   <Col span={4}>

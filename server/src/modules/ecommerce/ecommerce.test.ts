@@ -462,6 +462,34 @@ describe('pipelined batches: batch N + 1 is read while batch N is written', () =
     return row;
   }
 
+  it('a CSV stream that breaks, or runs past the size limit, fails the upload instead of hanging', async () => {
+    const upload = (id: string, body: Readable, limitBytes: number) =>
+      runUpload(t.database.db, key, {
+        id,
+        enterpriseId: randomUUID(),
+        userId: randomUUID(),
+        kind: 'waybills',
+        format: 'csv',
+        body,
+        limitBytes,
+      });
+    const broken = randomUUID();
+    const breaking = Readable.from(
+      (function* () {
+        yield* waybillLines('CSVB-', 100);
+        throw new Error('connection reset');
+      })(),
+    );
+    // Without the error reaching the CSV parser, the upload would wait for more input forever.
+    await expect(upload(broken, breaking, 100 * 1024 * 1024)).rejects.toThrow(/connection reset/);
+    expect(await uploadRow(broken)).toMatchObject({ status: 'failed', failure: 'stream_failed' });
+    const large = randomUUID();
+    await expect(upload(large, Readable.from(waybillLines('CSVL-', 2_000)), 10_000)).rejects.toMatchObject({
+      code: 'payload_too_large',
+    });
+    expect(await uploadRow(large)).toMatchObject({ status: 'failed' });
+  }, 20_000);
+
   it('a batch the database rejects stops the upload: earlier batches committed, nothing later written', async () => {
     const id = randomUUID();
     const prefix = 'PIPE1-';

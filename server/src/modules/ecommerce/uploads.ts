@@ -2,7 +2,7 @@
 // processor, and keeps the upload row's progress and outcome. The web client polls the row for its bar.
 import { createHash, randomBytes } from 'node:crypto';
 import { createInterface } from 'node:readline';
-import type { Readable } from 'node:stream';
+import { pipeline, type Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import { eq, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../platform/db/client.js';
@@ -93,25 +93,27 @@ export async function runUpload(
     };
     if (request.format === 'csv') {
       tap();
-      const parser = request.body.pipe(
-        parse({
-          columns: true,
-          info: true,
-          bom: true,
-          trim: true,
-          skip_empty_lines: true,
-          max_record_size: RECORD_BYTES_MAX,
-          skip_records_with_error: true,
-          on_skip: (error) => {
-            guard();
-            // The parser tells us the physical line where it gave up on the record.
-            processor.addUnreadable(
-              Number((error as { lines?: unknown } | undefined)?.lines ?? 0),
-              'unreadable_csv_record',
-            );
-          },
-        }),
-      );
+      const parser = parse({
+        columns: true,
+        info: true,
+        bom: true,
+        trim: true,
+        skip_empty_lines: true,
+        max_record_size: RECORD_BYTES_MAX,
+        skip_records_with_error: true,
+        on_skip: (error) => {
+          guard();
+          // The parser tells us the physical line where it gave up on the record.
+          processor.addUnreadable(
+            Number((error as { lines?: unknown } | undefined)?.lines ?? 0),
+            'unreadable_csv_record',
+          );
+        },
+      });
+      // pipeline, not pipe: a body that breaks or runs past the size limit destroys the parser with its
+      // error, so the loop below throws instead of waiting for input that never comes. The loop reports
+      // the error; the callback only keeps it from being unhandled.
+      pipeline(request.body, parser, () => {});
       for await (const { record, info } of parser as AsyncIterable<{ record: RawRecord; info: { lines: number } }>) {
         guard();
         await processor.add(record, info.lines);

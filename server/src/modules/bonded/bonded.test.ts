@@ -314,49 +314,85 @@ describe('verification lists', () => {
 });
 
 describe('transfers, reversals, stocktakes, processing', () => {
-  it('moves goods to another enterprise\u2019s book in one step, both lists or neither', async () => {
+  it('sends goods to another enterprise\u2019s book: out at once, in when the receiver accepts them onto its own item', async () => {
     const response = await call(trader, 'POST', '/api/bonded/transfers', {
       clientId: 'tr-1',
       fromBookId: zoneBook,
       toBookNumber: centreBookNumber,
-      lines: [{ fromItemNo: 1, toItemNo: 1, quantity: '100' }],
+      lines: [{ fromItemNo: 1, quantity: '100' }],
     });
     expect(response.status, JSON.stringify(response.body)).toBe(201);
-    expect(response.body.out.pairListId).toBe(response.body.in.listId);
+    expect(response.body.out).toMatchObject({ status: 'posted', pairListId: response.body.in.listId });
+    expect(response.body.in.status).toBe('pending_approval');
+    // In transit: gone from the sender's book, not yet in the receiver's.
     expect((await balances(trader, zoneBook))[1]).toBe('649.5');
+    expect((await balances(forwarder, centreBook))[1]).toBe('0');
+
+    // Only the receiver sees and decides it; it sees what the goods are, not the sender's book.
+    expect((await call(trader, 'GET', '/api/bonded/transfers/incoming')).body.items).toEqual([]);
+    const incoming = await call(forwarder, 'GET', '/api/bonded/transfers/incoming');
+    const waiting = incoming.body.items.find((l: Json) => l.id === response.body.in.listId);
+    expect(waiting.pendingLines).toEqual([{ itemNo: 1, quantity: '100', hsCode: '8507600090', unit: '个' }]);
+    expect(
+      (await call(trader, 'POST', `/api/bonded/transfers/${waiting.id}/accept`, { lines: [{ toItemNo: 1 }] })).status,
+    ).toBe(404);
+    expect(
+      (await call(officer, 'POST', `/api/bonded/lists/${waiting.id}/decision`, { decision: 'approve' })).status,
+    ).toBe(404);
+
+    const wrongItem = await call(forwarder, 'POST', `/api/bonded/transfers/${waiting.id}/accept`, {
+      lines: [{ toItemNo: 2 }],
+    });
+    expect(wrongItem.status).toBe(422);
+    expect(wrongItem.body.errors[0]).toMatchObject({ field: 'body.lines.0.toItemNo', code: 'unit_mismatch' });
+    const accepted = await call(forwarder, 'POST', `/api/bonded/transfers/${waiting.id}/accept`, {
+      lines: [{ toItemNo: 1 }],
+    });
+    expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
+    expect(accepted.body.status).toBe('posted');
     expect((await balances(forwarder, centreBook))[1]).toBe('100');
-    const forwarderLists = await call(forwarder, 'GET', `/api/bonded/books/${centreBook}/lists`);
-    expect(forwarderLists.body.items.map((l: Json) => l.kind)).toEqual(['transfer_in']);
-    expect(forwarderLists.body.items[0].id).toBe(response.body.in.listId);
+    expect(
+      (await call(forwarder, 'POST', `/api/bonded/transfers/${waiting.id}/accept`, { lines: [{ toItemNo: 1 }] }))
+        .status,
+    ).toBe(409);
 
     const tooMuch = await call(trader, 'POST', '/api/bonded/transfers', {
       clientId: 'tr-2',
       fromBookId: zoneBook,
       toBookNumber: centreBookNumber,
-      lines: [{ fromItemNo: 2, toItemNo: 2, quantity: '51' }],
+      lines: [{ fromItemNo: 2, quantity: '51' }],
     });
     expect(tooMuch.status).toBe(422);
-    const unitMismatch = await call(trader, 'POST', '/api/bonded/transfers', {
-      clientId: 'tr-3',
-      fromBookId: zoneBook,
-      toBookNumber: centreBookNumber,
-      lines: [{ fromItemNo: 1, toItemNo: 2, quantity: '1' }],
-    });
-    expect(unitMismatch.status).toBe(422);
-    expect(unitMismatch.body.errors[0]).toMatchObject({ field: 'body.lines.0.toItemNo', code: 'unit_mismatch' });
     const nowhere = await call(trader, 'POST', '/api/bonded/transfers', {
       clientId: 'tr-4',
       fromBookId: zoneBook,
       toBookNumber: 'Z0000000000',
-      lines: [{ fromItemNo: 1, toItemNo: 1, quantity: '1' }],
+      lines: [{ fromItemNo: 1, quantity: '1' }],
     });
     expect(nowhere.body.errors[0]).toMatchObject({ field: 'body.toBookNumber', code: 'unknown_book' });
-    expect((await balances(forwarder, centreBook))[2]).toBe('0');
   });
 
-  it('reverses a transfer with its pair, once', async () => {
+  it('returns refused goods to the sender by reversing its transfer-out', async () => {
+    const sent = await call(trader, 'POST', '/api/bonded/transfers', {
+      clientId: 'tr-5',
+      fromBookId: zoneBook,
+      toBookNumber: centreBookNumber,
+      lines: [{ fromItemNo: 2, quantity: '5' }],
+    });
+    expect((await balances(trader, zoneBook))[2]).toBe('45');
+    const refused = await call(forwarder, 'POST', `/api/bonded/transfers/${sent.body.in.listId}/refuse`, {});
+    expect(refused.status).toBe(200);
+    expect(refused.body.status).toBe('refused');
+    expect((await balances(trader, zoneBook))[2]).toBe('50');
     const lists = await call(trader, 'GET', `/api/bonded/books/${zoneBook}/lists`);
-    const transferOut = lists.body.items.find((l: Json) => l.kind === 'transfer_out');
+    expect(lists.body.items.find((l: Json) => l.id === sent.body.out.listId).reversedByListId).toEqual(
+      expect.any(String),
+    );
+  });
+
+  it('reverses an accepted transfer with its pair, once', async () => {
+    const lists = await call(trader, 'GET', `/api/bonded/books/${zoneBook}/lists`);
+    const transferOut = lists.body.items.find((l: Json) => l.kind === 'transfer_out' && l.clientId === 'tr-1');
     const reversed = await call(trader, 'POST', `/api/bonded/lists/${transferOut.id}/reverse`, { clientId: 'rev-1' });
     expect(reversed.status, JSON.stringify(reversed.body)).toBe(201);
     expect(reversed.body.results).toHaveLength(2);
@@ -498,14 +534,15 @@ describe('the checker', () => {
       sql`UPDATE bonded_accounts SET balance_milli = balance_milli + 7 WHERE id = ${account!.id}`,
     );
     await t.database.db.execute(
-      sql`UPDATE bonded_lists SET pair_list_id = NULL WHERE kind = 'transfer_in' AND book_id = ${centreBook}`,
+      sql`UPDATE bonded_lists SET pair_list_id = NULL WHERE kind = 'transfer_in' AND client_id LIKE '%:tr-1'`,
     );
     const report = await checkLedger(t.database.db);
     expect(report.ok).toBe(false);
     const byName = Object.fromEntries(report.checks.map((c) => [c.name, c]));
     expect(byName.balances!.breaks).toEqual([expect.objectContaining({ account_id: account!.id })]);
     expect(byName.double_entry!.ok).toBe(false);
-    expect(byName.pairs!.count).toBe(1);
+    // Both sides of the broken pair are named: the transfer-out whose pair no longer points back, and the orphan.
+    expect(byName.pairs!.count).toBe(2);
     expect(byName.lines!.ok).toBe(true);
     await t.database.db.execute(
       sql`UPDATE bonded_accounts SET balance_milli = balance_milli - 7 WHERE id = ${account!.id}`,

@@ -277,7 +277,19 @@ export async function listsOfBook(db: Queryable, bookId: string, before: Date | 
 export async function pendingApprovals(db: Queryable): Promise<List[]> {
   return flatten(
     await withReversal(db)
-      .where(eq(lists.status, 'pending_approval'))
+      .where(and(eq(lists.status, 'pending_approval'), eq(lists.kind, 'stocktake')))
+      .orderBy(asc(lists.createdAt))
+      .limit(MOVEMENTS_PAGE_MAX),
+  );
+}
+
+/** Transfers sent to an enterprise's books that wait for it to accept or refuse them, oldest first. */
+export async function incomingTransfers(db: Queryable, enterpriseId: string): Promise<List[]> {
+  return flatten(
+    await withReversal(db)
+      .where(
+        and(eq(lists.status, 'pending_approval'), eq(lists.kind, 'transfer_in'), eq(lists.enterpriseId, enterpriseId)),
+      )
       .orderBy(asc(lists.createdAt))
       .limit(MOVEMENTS_PAGE_MAX),
   );

@@ -8,7 +8,8 @@
  *   double_entry  all balances sum to zero (every quantity that left an account arrived in another)
  *   lines         a posted list has exactly its line count of postings; an unposted one has none
  *   accounts      a posting moves between two accounts of its own item, in its list's book
- *   pairs         a transfer-out and its transfer-in point at each other and move the same quantities
+ *   pairs         a transfer-out and its transfer-in point at each other; once the receiver accepted,
+ *                 they moved the same quantities; once it refused, the transfer-out was reversed
  *   reversals     a reversal mirrors its list line for line
  *   batches       a batch under a consolidated declaration is a posted second-line exit of the same
  *                 book, and a filed declaration gained no batch after filing
@@ -127,11 +128,20 @@ export async function checkLedger(db: Queryable): Promise<LedgerReport> {
       sql`SELECT o.id AS list_id, o.number, i.id AS pair_list_id
           FROM bonded_lists o
           LEFT JOIN bonded_lists i ON i.id = o.pair_list_id
-          WHERE o.kind IN ('transfer_out', 'transfer_in') AND o.status = 'posted'
-            AND (i.id IS NULL OR i.pair_list_id <> o.id OR i.status <> 'posted'
-                 OR (SELECT array_agg(quantity_milli ORDER BY line_no) FROM bonded_postings WHERE list_id = o.id)
-                    IS DISTINCT FROM
-                    (SELECT array_agg(quantity_milli ORDER BY line_no) FROM bonded_postings WHERE list_id = i.id))`,
+          WHERE o.kind = 'transfer_out' AND o.status = 'posted'
+            AND (i.id IS NULL OR i.kind <> 'transfer_in' OR i.pair_list_id IS DISTINCT FROM o.id
+                 OR (i.status = 'posted'
+                     AND (SELECT array_agg(quantity_milli ORDER BY line_no) FROM bonded_postings WHERE list_id = o.id)
+                         IS DISTINCT FROM
+                         (SELECT array_agg(quantity_milli ORDER BY line_no) FROM bonded_postings WHERE list_id = i.id))
+                 OR (i.status = 'refused'
+                     AND NOT EXISTS (SELECT 1 FROM bonded_lists r WHERE r.reverses_list_id = o.id AND r.status = 'posted')))
+          UNION ALL
+          SELECT i.id, i.number, o.id
+          FROM bonded_lists i
+          LEFT JOIN bonded_lists o ON o.id = i.pair_list_id
+          WHERE i.kind = 'transfer_in' AND i.status = 'posted'
+            AND (o.id IS NULL OR o.status <> 'posted' OR o.pair_list_id IS DISTINCT FROM i.id)`,
     ),
   );
   checks.push(

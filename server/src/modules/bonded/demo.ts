@@ -7,7 +7,7 @@
  */
 import type { Tx } from '../../platform/db/client.js';
 import { addItems, createBook, setNorms } from './books.js';
-import { planTransfer } from './movements.js';
+import { decideTransfer, planTransfer } from './movements.js';
 import { commitPlans, ItemDirectory, type ListInput, planLists } from './posting.js';
 
 export interface BondedDemoContext {
@@ -129,18 +129,29 @@ export async function seedBondedDemo(tx: Tx, context: BondedDemoContext): Promis
       lines: [{ itemNo: 4, quantityMilli: -12_500 }],
     },
   ]);
-  const transfer = await planTransfer(
-    tx,
-    directory,
-    traderActor,
-    {
-      clientId: 'demo-transfer-1',
-      fromBookId: zone.id,
-      toBookNumber: centre.number,
-      lines: [{ fromItemNo: 1, toItemNo: 1, quantityMilli: 1_500_000 }],
-      note: null,
-    },
-    'demo',
-  );
-  await commitPlans(tx, transfer, context.now);
+  // Two transfers to the forwarder's logistics centre: one it accepted onto its own item, one in transit.
+  const forwarderActor = { userId: forwarderUser, enterpriseId: forwarder };
+  for (const [clientId, fromItemNo, units] of [
+    ['demo-transfer-1', 1, 1_500],
+    ['demo-transfer-2', 2, 200],
+  ] as const) {
+    const plans = await planTransfer(
+      tx,
+      directory,
+      traderActor,
+      {
+        clientId,
+        fromBookId: zone.id,
+        toBookNumber: centre.number,
+        lines: [{ fromItemNo, quantityMilli: units * 1_000 }],
+        note: null,
+      },
+      'demo',
+    );
+    await commitPlans(tx, plans, context.now);
+    const incoming = plans.find((plan) => plan.kind === 'transfer_in')!;
+    if (clientId === 'demo-transfer-1') {
+      await decideTransfer(tx, directory, forwarderActor, incoming.id, { accept: true, toItemNos: [fromItemNo] });
+    }
+  }
 }

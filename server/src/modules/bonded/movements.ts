@@ -1,7 +1,8 @@
 /**
- * The lists that are not filed one by one: inter-book transfers (a paired transfer-out and
- * transfer-in list, accepted or rejected together), reversals (a list that mirrors a posted one,
- * its pair included), and stocktake adjustments, which post only when a customs officer approves.
+ * The lists that are not filed one by one: inter-book transfers (a transfer-out that posts at once
+ * and a transfer-in its receiver accepts or refuses), reversals (a list that mirrors a posted one,
+ * its posted pair included), and stocktake adjustments, which post only when a customs officer
+ * approves.
  * All of them end in the same commit path as every other list (posting.ts).
  */
 import { randomUUID } from 'node:crypto';
@@ -12,6 +13,7 @@ import { applyLists } from './ledger/engine.js';
 import {
   type Actor,
   applyDeltas,
+  commitPlans,
   formatMilli,
   type ItemDirectory,
   type LineInput,
@@ -22,7 +24,22 @@ import {
   writePostings,
 } from './posting.js';
 
-/** Plans a transfer between two books as one group of two lists; throws 422 naming bad fields. */
+/** What a pending transfer-in list holds until its receiver maps it onto its own items. */
+export interface IncomingLine {
+  /** The sender's item number (for reference) and what the goods are. */
+  itemNo: number;
+  hsCode: string;
+  unit: string;
+  quantityMilli: number;
+}
+
+/**
+ * Plans a transfer to another book (区间流转) as one group of two lists. The sender's transfer-out
+ * posts now: the goods leave its book for its transfer counter-account, in transit. The receiver's
+ * transfer-in waits for the receiving enterprise, which maps each line onto its own items and accepts
+ * (the goods enter its book) or refuses (the transfer-out is reversed and the goods return). The sender
+ * never names, and never learns, the receiver's items. Throws 422 naming bad fields.
+ */
 export async function planTransfer(
   db: Queryable,
   directory: ItemDirectory,
@@ -44,31 +61,18 @@ export async function planTransfer(
   if (!to) issues.push({ field: `${field}.toBookNumber`, code: 'unknown_book' });
   else if (to.id === input.fromBookId) issues.push({ field: `${field}.toBookNumber`, code: 'same_book' });
   if (issues.length > 0 || !from || !to) throw invalidFields(issues);
-  const refs = await directory.resolve(db, [
-    ...input.lines.map((l) => ({ bookId: from.id, itemNo: l.fromItemNo })),
-    ...input.lines.map((l) => ({ bookId: to.id, itemNo: l.toItemNo })),
-  ]);
+  const refs = await directory.resolve(
+    db,
+    input.lines.map((l) => ({ bookId: from.id, itemNo: l.fromItemNo })),
+  );
   const outId = randomUUID();
   const inId = randomUUID();
   const outPostings: Plan['postings'] = [];
-  const inPostings: Plan['postings'] = [];
+  const incoming: IncomingLine[] = [];
   input.lines.forEach((line, index) => {
-    const lineField = `${field}.lines.${index}`;
     const sender = refs.get(`${from.id}:${line.fromItemNo}`);
-    const receiver = refs.get(`${to.id}:${line.toItemNo}`);
-    if (!sender) issues.push({ field: `${lineField}.fromItemNo`, code: 'unknown_item' });
-    if (!receiver) issues.push({ field: `${lineField}.toItemNo`, code: 'unknown_item' });
-    if (!sender || !receiver) return;
-    if (sender.unit !== receiver.unit) {
-      issues.push({
-        field: `${lineField}.toItemNo`,
-        code: 'unit_mismatch',
-        params: { from: sender.unit, to: receiver.unit },
-      });
-      return;
-    }
-    if (sender.hsCode !== receiver.hsCode) {
-      issues.push({ field: `${lineField}.toItemNo`, code: 'commodity_mismatch' });
+    if (!sender) {
+      issues.push({ field: `${field}.lines.${index}.fromItemNo`, code: 'unknown_item' });
       return;
     }
     outPostings.push({
@@ -78,11 +82,10 @@ export async function planTransfer(
       toAccount: String(sender.accounts.transfer),
       quantityMilli: line.quantityMilli,
     });
-    inPostings.push({
-      itemId: receiver.itemId,
-      itemNo: receiver.itemNo,
-      fromAccount: String(receiver.accounts.transfer),
-      toAccount: String(receiver.accounts.item),
+    incoming.push({
+      itemNo: sender.itemNo,
+      hsCode: sender.hsCode,
+      unit: sender.unit,
       quantityMilli: line.quantityMilli,
     });
   });
@@ -96,13 +99,13 @@ export async function planTransfer(
   });
   const base = {
     group: `transfer:${input.clientId}`,
-    status: 'posted' as const,
-    pendingLines: null,
     reversesListId: null,
     note: input.note ?? null,
     createdBy: actor.userId,
     batchRelease: false,
     consolidationId: null,
+    requestHash: hash,
+    field,
   };
   const lineOf = input.lines.map((_, i) => i);
   return [
@@ -113,10 +116,10 @@ export async function planTransfer(
       enterpriseId: actor.enterpriseId,
       bookId: from.id,
       kind: 'transfer_out',
-      requestHash: hash,
+      status: 'posted',
       postings: outPostings,
       lineOf,
-      field,
+      pendingLines: null,
       pairListId: inId,
     },
     // The receiving enterprise's list, keyed by the sender and its id so a replay finds it too.
@@ -127,10 +130,11 @@ export async function planTransfer(
       enterpriseId: to.enterpriseId,
       bookId: to.id,
       kind: 'transfer_in',
-      requestHash: hash,
-      postings: inPostings,
-      lineOf,
-      field,
+      status: 'pending_approval',
+      postings: [],
+      lineCount: incoming.length,
+      lineOf: [],
+      pendingLines: incoming,
       pairListId: outId,
     },
   ];
@@ -183,7 +187,8 @@ export async function planReversal(
       db,
       sql`SELECT id, number, enterprise_id, book_id, kind, status, pair_list_id, reverses_list_id FROM bonded_lists WHERE id = ${original.pair_list_id}`,
     );
-    if (pair) members.push(pair);
+    // A transfer-in still waiting, or refused, moved nothing: only the transfer-out is undone.
+    if (pair?.status === 'posted') members.push(pair);
   }
   const postings = await queryRows<{
     list_id: string;
@@ -249,7 +254,8 @@ export async function decideStocktake(
     sql`SELECT id, number, enterprise_id, book_id, kind, status, pair_list_id, reverses_list_id, pending_lines, client_id
         FROM bonded_lists WHERE id = ${listId} FOR UPDATE`,
   );
-  if (!list) throw notFound('list');
+  // Customs decides stocktakes only; a transfer-in is its receiver's to decide (decideTransfer).
+  if (!list || list.kind !== 'stocktake') throw notFound('list');
   if (list.status !== 'pending_approval') throw new DomainError('list_state', 409);
   if (decision === 'refuse') {
     await tx.execute(
@@ -331,4 +337,108 @@ export async function decideStocktake(
         WHERE id = ${listId}`,
   );
   return { id: list.id, number: list.number, status: 'posted', enterpriseId: list.enterprise_id };
+}
+
+/**
+ * The receiving enterprise decides a transfer-in. Accepting maps each line onto one of its own items
+ * (same commodity line and unit) and posts it: the goods enter its book. Refusing closes it and
+ * reverses the sender's transfer-out in the same transaction: the goods return to the sender's book.
+ * The list row is locked first, so the receiver cannot decide twice.
+ */
+export async function decideTransfer(
+  tx: Tx,
+  directory: ItemDirectory,
+  actor: Actor,
+  listId: string,
+  decision: { accept: true; toItemNos: readonly number[] } | { accept: false },
+): Promise<{ id: string; number: string; status: 'posted' | 'refused'; outListId: string | null }> {
+  const [list] = await queryRows<
+    StoredList & { pending_lines: IncomingLine[] | null; client_id: string; created_by: string }
+  >(
+    tx,
+    sql`SELECT id, number, enterprise_id, book_id, kind, status, pair_list_id, reverses_list_id, pending_lines, client_id, created_by
+        FROM bonded_lists WHERE id = ${listId} FOR UPDATE`,
+  );
+  if (!list || list.kind !== 'transfer_in' || list.enterprise_id !== actor.enterpriseId) throw notFound('list');
+  if (list.status !== 'pending_approval') throw new DomainError('list_state', 409);
+  const incoming = list.pending_lines ?? [];
+  if (!decision.accept) {
+    await tx.execute(
+      sql`UPDATE bonded_lists SET status = 'refused', decided_by = ${actor.userId} WHERE id = ${listId}`,
+    );
+    if (list.pair_list_id) {
+      const [sender] = await queryRows<{ enterprise_id: string }>(
+        tx,
+        sql`SELECT enterprise_id FROM bonded_lists WHERE id = ${list.pair_list_id}`,
+      );
+      const plans = await planReversal(
+        tx,
+        { userId: actor.userId, enterpriseId: sender!.enterprise_id },
+        list.pair_list_id,
+        `refused:${list.id}`,
+        'body',
+      );
+      await commitPlans(tx, plans);
+    }
+    return { id: list.id, number: list.number, status: 'refused', outListId: list.pair_list_id };
+  }
+  const issues: FieldIssue[] = [];
+  if (decision.toItemNos.length !== incoming.length) issues.push({ field: 'body.lines', code: 'invalid_value' });
+  if (issues.length > 0) throw invalidFields(issues);
+  const refs = await directory.resolve(
+    tx,
+    decision.toItemNos.map((itemNo) => ({ bookId: list.book_id, itemNo })),
+  );
+  const postings: Plan['postings'] = [];
+  incoming.forEach((line, index) => {
+    const field = `body.lines.${index}.toItemNo`;
+    const ref = refs.get(`${list.book_id}:${decision.toItemNos[index]}`);
+    if (!ref) issues.push({ field, code: 'unknown_item' });
+    else if (ref.unit !== line.unit)
+      issues.push({ field, code: 'unit_mismatch', params: { from: line.unit, to: ref.unit } });
+    else if (ref.hsCode !== line.hsCode) issues.push({ field, code: 'commodity_mismatch' });
+    else
+      postings.push({
+        itemId: ref.itemId,
+        itemNo: ref.itemNo,
+        fromAccount: String(ref.accounts.transfer),
+        toAccount: String(ref.accounts.item),
+        quantityMilli: line.quantityMilli,
+      });
+  });
+  if (issues.length > 0) throw invalidFields(issues);
+  const states = await lockAccounts(
+    tx,
+    [list.book_id],
+    postings.flatMap((p) => [p.fromAccount, p.toAccount]),
+  );
+  // Goods only come in: the engine cannot refuse, but it keeps the double-entry arithmetic in one place.
+  const result = applyLists(states, [{ key: list.id, transfers: postings }]);
+  const plan: Plan = {
+    id: list.id,
+    group: list.id,
+    clientId: list.client_id,
+    enterpriseId: list.enterprise_id,
+    bookId: list.book_id,
+    kind: 'transfer_in',
+    status: 'posted',
+    requestHash: '',
+    postings,
+    lineOf: postings.map((_, i) => i),
+    field: 'body',
+    pendingLines: null,
+    reversesListId: null,
+    pairListId: list.pair_list_id,
+    note: null,
+    createdBy: actor.userId,
+    batchRelease: false,
+    consolidationId: null,
+  };
+  await writePostings(tx, [plan], new Map([[list.id, list.number]]));
+  await applyDeltas(tx, result.deltas);
+  await tx.execute(
+    sql`UPDATE bonded_lists SET status = 'posted', posted_at = now(), pending_lines = NULL, decided_by = ${actor.userId}
+        WHERE id = ${listId}`,
+  );
+  return { id: list.id, number: list.number, status: 'posted', outListId: list.pair_list_id };
 }

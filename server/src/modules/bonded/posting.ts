@@ -71,7 +71,7 @@ export interface TransferInput {
   fromBookId: string;
   /** The receiving book by its public number: it may belong to another enterprise. */
   toBookNumber: string;
-  lines: { fromItemNo: number; toItemNo: number; quantityMilli: number }[];
+  lines: { fromItemNo: number; quantityMilli: number }[];
   note?: string | null;
 }
 
@@ -203,7 +203,10 @@ export interface Plan {
   lineOf: number[];
   /** Field prefix of the list in the request, e.g. `body.lists.3`. */
   field: string;
-  pendingLines: LineInput[] | null;
+  /** Lines kept for a later decision: a stocktake's (LineInput), a transfer-in's (IncomingLine). */
+  pendingLines: readonly object[] | null;
+  /** Lines of a list that posts later (its postings are not known yet); else the postings count. */
+  lineCount?: number;
   reversesListId: string | null;
   pairListId: string | null;
   note: string | null;
@@ -589,7 +592,7 @@ async function writeLists(tx: Tx, plans: readonly Plan[]): Promise<Map<string, s
                CASE WHEN u.status = 'posted' THEN now() END
         FROM unnest(${col((p) => p.id)}::uuid[], ${col((p) => p.enterpriseId)}::uuid[], ${col((p) => p.bookId)}::uuid[],
                     ${col((p) => p.clientId)}::text[], ${col((p) => p.kind)}::text[], ${col((p) => p.status)}::text[],
-                    ${col((p) => p.requestHash)}::text[], ${col((p) => p.postings.length)}::int[],
+                    ${col((p) => p.requestHash)}::text[], ${col((p) => p.lineCount ?? p.postings.length)}::int[],
                     ${col((p) => (p.pendingLines ? JSON.stringify(p.pendingLines) : null))}::text[],
                     ${col((p) => p.reversesListId)}::uuid[], ${col((p) => p.pairListId)}::uuid[], ${col((p) => p.note)}::text[],
                     ${col((p) => p.createdBy)}::uuid[], ${col((p) => p.consolidationId)}::uuid[])

@@ -12,6 +12,7 @@ import {
   bookFor,
   bookItems,
   createBook,
+  incomingTransfers,
   itemFor,
   itemMovements,
   type List,
@@ -23,7 +24,7 @@ import {
 } from './books.js';
 import { checkLedger } from './checker.js';
 import { LIST_LINES_MAX } from './ledger/engine.js';
-import { decideStocktake, planReversal, planTransfer } from './movements.js';
+import { decideStocktake, decideTransfer, planReversal, planTransfer } from './movements.js';
 import {
   type Actor,
   BATCH_LINES_MAX,
@@ -134,9 +135,19 @@ const listSchema = z
     pairListId: z.uuid().nullable(),
     consolidationId: z.uuid().nullable().describe('The consolidated declaration a batch release belongs to'),
     pendingLines: z
-      .array(z.object({ itemNo: z.number().int(), quantity: z.string() }))
+      .array(
+        z.object({
+          itemNo: z.number().int(),
+          quantity: z.string(),
+          hsCode: z.string().optional(),
+          unit: z.string().optional(),
+        }),
+      )
       .nullable()
-      .describe('A stocktake waiting for approval: its lines (surplus +, shortfall −)'),
+      .describe(
+        'Lines waiting for a decision: a stocktake\u2019s (surplus +, shortfall −), or an incoming transfer\u2019s ' +
+          '(the sender\u2019s item number, its commodity line and unit)',
+      ),
     note: z.string().nullable(),
     createdAt: z.iso.datetime(),
     postedAt: z.iso.datetime().nullable(),
@@ -166,7 +177,11 @@ const listView = (list: List) => ({
   pairListId: list.pairListId,
   consolidationId: list.consolidationId,
   pendingLines: list.pendingLines
-    ? (list.pendingLines as LineInput[]).map((l) => ({ itemNo: l.itemNo, quantity: formatMilli(l.quantityMilli) }))
+    ? (list.pendingLines as (LineInput & { hsCode?: string; unit?: string })[]).map((l) => ({
+        itemNo: l.itemNo,
+        quantity: formatMilli(l.quantityMilli),
+        ...(l.hsCode ? { hsCode: l.hsCode, unit: l.unit } : {}),
+      }))
     : null,
   note: list.note,
   createdAt: list.createdAt.toISOString(),
@@ -596,7 +611,6 @@ export function bondedRoutes(directory: ItemDirectory): FastifyPluginAsyncZod {
               .array(
                 z.strictObject({
                   fromItemNo: z.number().int().positive(),
-                  toItemNo: z.number().int().positive(),
                   quantity: z.string().regex(QUANTITY, { message: 'invalid_quantity' }),
                 }),
               )
@@ -634,6 +648,83 @@ export function bondedRoutes(directory: ItemDirectory): FastifyPluginAsyncZod {
           return { statusCode: out.replayed ? 200 : 201, body: { out, in: into! } };
         });
       },
+    );
+
+    app.get(
+      '/bonded/transfers/incoming',
+      {
+        config: { access: [...ENTERPRISE_ROLES] },
+        schema: {
+          tags: ['bonded'],
+          summary: 'Transfers sent to your books that wait for you to accept or refuse them',
+          response: { 200: z.object({ items: z.array(listSchema) }) },
+        },
+      },
+      async (request) => ({
+        items: (await incomingTransfers(db, actorOf(request.principal!).enterpriseId)).map(listView),
+      }),
+    );
+
+    const decided = z.object({ id: z.uuid(), number: z.string(), status: z.enum(['posted', 'refused']) });
+    const decideTransferRoute = (path: 'accept' | 'refuse', summary: string, body: z.ZodType) =>
+      app.post(
+        `/bonded/transfers/:id/${path}`,
+        {
+          config: { access: [...ENTERPRISE_ROLES] },
+          schema: {
+            tags: ['bonded'],
+            summary,
+            params: z.object({ id: z.uuid() }),
+            body,
+            response: { 200: decided, 404: problemSchema, 409: problemSchema, 422: problemSchema },
+          },
+        },
+        async (request, reply) => {
+          const actor = actorOf(request.principal!);
+          return runMutation(request, reply, async ({ tx, audit }) => {
+            const lines = (request.body as { lines?: { toItemNo: number }[] }).lines ?? [];
+            const result = await decideTransfer(
+              tx,
+              directory,
+              actor,
+              request.params.id,
+              path === 'accept' ? { accept: true, toItemNos: lines.map((l) => l.toItemNo) } : { accept: false },
+            );
+            await emitEvent(tx, {
+              module: 'bonded',
+              event: 'transfer_decided',
+              enterpriseId: actor.enterpriseId,
+              payload: {
+                listId: result.id,
+                number: result.number,
+                status: result.status,
+                transferOutListId: result.outListId,
+              },
+            });
+            await audit({
+              action: `bonded.transfer_${path}`,
+              entityType: 'bonded_list',
+              entityId: result.id,
+              after: request.body,
+            });
+            return { statusCode: 200, body: { id: result.id, number: result.number, status: result.status } };
+          });
+        },
+      );
+    decideTransferRoute(
+      'accept',
+      'Accept an incoming transfer onto your own items (one per line, same commodity line and unit): the goods enter your book',
+      z.strictObject({
+        lines: z
+          .array(z.strictObject({ toItemNo: z.number().int().positive() }))
+          .min(1)
+          .max(LIST_LINES_MAX),
+      }),
+    );
+    decideTransferRoute(
+      'refuse',
+      'Refuse an incoming transfer: the sender\u2019s transfer-out is reversed and the goods return to its book',
+      z.strictObject({}),
     );
 
     app.post(

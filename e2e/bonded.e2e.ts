@@ -319,4 +319,81 @@ describe.skipIf(!runBrowserTests)('bonded account books in Chromium', () => {
     // The admin may not approve stocktakes: no such tab.
     expect(await page.getByTestId('bonded-tab-approvals').count()).toBe(0);
   });
+
+  it('the trader transfers goods to the forwarder’s book; the forwarder accepts them onto its own item', async () => {
+    // The forwarder's demo book in the bonded logistics centre (site QDLCB): its number, from its books list.
+    const forwarder = await freshPage();
+    await signIn(forwarder, 'forwarder@demo');
+    await switchLanguage(forwarder, 'en');
+    await forwarder.goto(`${session.baseUrl}/bonded`);
+    const centreLink = forwarder.getByTestId('book-link').filter({ hasText: /^LQDLCB/ });
+    await expect.poll(() => centreLink.count(), SERVER_WAIT).toBe(1);
+    const centreNumber = await shown(centreLink);
+    expect(centreNumber).toMatch(/^LQDLCB\d{6}$/);
+
+    // The trader sends 25 of item 1 (8507600090, 个): the transfer-out posts, the goods are in transit.
+    const page = await freshPage();
+    await signIn(page, 'trader@demo');
+    await openBook(page);
+    expect(await balance(page, 1)).toBe('999.5');
+    await page.getByTestId('transfer-to-book').fill(centreNumber);
+    await pick(page, 'transfer-from-0', '1 · ');
+    await page.getByTestId('transfer-quantity-0').fill('25');
+    // The sender names only its own items: no receiving item in the form any more.
+    expect(await page.getByTestId('transfer-form').locator('.ant-input-number').count()).toBe(0);
+    await page.getByTestId('transfer-submit').click();
+    const outcome = page.getByTestId('transfer-outcome');
+    await outcome.waitFor({ timeout: SERVER_WAIT.timeout });
+    expect(await outcome.getAttribute('data-status')).toBe('posted');
+    const outcomeText = await shown(outcome);
+    expect(outcomeText).toMatch(
+      /^Transfer-out HZ\d{14} posted: the goods are in transit until the receiver accepts transfer-in HZ\d{14}$/,
+    );
+    const [outNumber = '', inNumber = ''] = outcomeText.match(/HZ\d{14}/g) ?? [];
+    await expect.poll(() => balance(page, 1), SERVER_WAIT).toBe('974.5');
+    const outRow = page.getByTestId(`list-row-${outNumber}`);
+    await outRow.waitFor({ timeout: SERVER_WAIT.timeout });
+    expect(await shown(outRow)).toContain('Transfer out');
+    expect(await shown(outRow.getByTestId('list-status'))).toBe('Posted');
+
+    // The forwarder's books list says a transfer waits and links to the receiving book.
+    await forwarder.reload();
+    const notice = forwarder.getByTestId('incoming-notice');
+    await notice.waitFor({ timeout: SERVER_WAIT.timeout });
+    const noticeLink = notice.getByTestId('incoming-notice-book').filter({ hasText: centreNumber });
+    await expect.poll(() => noticeLink.count(), SERVER_WAIT).toBe(1);
+    await noticeLink.click();
+    await forwarder.getByTestId('book-items').waitFor();
+    expect(await shown(forwarder.getByTestId('book-number'))).toBe(centreNumber);
+    const before = Number(await balance(forwarder, 1));
+    expect(Number.isFinite(before)).toBe(true);
+
+    // The pending transfer: its number, the sender's line (item, commodity code, unit, quantity).
+    const transfer = forwarder.getByTestId(`incoming-${inNumber}`);
+    await transfer.waitFor({ timeout: SERVER_WAIT.timeout });
+    expect(await shown(transfer.getByTestId('incoming-number'))).toBe(inNumber);
+    expect(await transfer.locator('[data-testid^="incoming-line-"]').count()).toBe(1);
+    const line = transfer.getByTestId('incoming-line-0');
+    const lineText = await shown(line);
+    expect(lineText).toMatch(/^1\s+8507600090\s+个\s+25\s/);
+    expect(await line.getByTestId('incoming-quantity').getAttribute('data-value')).toBe('25');
+    // Exactly one of the book's items has the same commodity code and unit: item 1, chosen already.
+    const select = `incoming-item-${inNumber}-0`;
+    expect(await shown(forwarder.getByTestId(select))).toMatch(/^1 · .*8507600090 · 个/);
+    const card = forwarder.getByTestId('incoming-transfers');
+    await card.evaluate((element) => element.scrollIntoView({ block: 'center' }));
+    await forwarder.waitForTimeout(300);
+    await card.screenshot({ path: path.join(SCREENSHOT_DIR, 'bonded-incoming-en.png') });
+    toDocs('bonded-incoming-en');
+
+    await pick(forwarder, select, '1 · ');
+    await transfer.getByTestId('incoming-accept').click();
+    // Decided: the transfer leaves the card, the goods enter item 1 and the transfer-in is posted.
+    await expect.poll(() => transfer.count(), SERVER_WAIT).toBe(0);
+    await expect.poll(async () => Number(await balance(forwarder, 1)), SERVER_WAIT).toBe(before + 25);
+    const inRow = forwarder.getByTestId(`list-row-${inNumber}`);
+    await expect.poll(() => inRow.count(), SERVER_WAIT).toBe(1);
+    expect(await shown(inRow)).toContain('Transfer in');
+    await expect.poll(() => shown(inRow.getByTestId('list-status')), SERVER_WAIT).toBe('Posted');
+  });
 });

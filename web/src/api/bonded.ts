@@ -136,10 +136,15 @@ export interface BondedList {
   postedAt: string | null;
 }
 
-/** One line of a stocktake waiting for approval; quantity is a signed decimal string ('-0.5' = shortfall). */
+/**
+ * One line waiting for a decision. A stocktake's: quantity signed ('-0.5' = shortfall). An incoming
+ * transfer's: the sender's item number, with the commodity code and legal unit of the goods.
+ */
 export interface PendingLine {
   itemNo: number;
   quantity: string;
+  hsCode?: string;
+  unit?: string;
 }
 
 export interface ListOutcome {
@@ -199,8 +204,21 @@ export interface TransferRequest {
   clientId: string;
   fromBookId: string;
   toBookNumber: string;
-  lines: { fromItemNo: number; toItemNo: number; quantity: string }[];
+  /** The sender's items only: the receiver maps each line onto its own items when it accepts. */
+  lines: { fromItemNo: number; quantity: string }[];
   note?: string;
+}
+
+/** Accepting an incoming transfer: one of the receiving book's items per pending line, in order. */
+export interface AcceptTransferRequest {
+  listId: string;
+  lines: { toItemNo: number }[];
+}
+
+export interface TransferDecision {
+  id: string;
+  number: string;
+  status: 'posted' | 'refused';
 }
 
 export interface GatePass {
@@ -267,6 +285,7 @@ export const bondedKeys = {
   movements: (bookId: string, itemNo: number) => ['bonded', 'movements', bookId, itemNo] as const,
   lists: (bookId: string) => ['bonded', 'lists', bookId] as const,
   approvals: ['bonded', 'approvals'] as const,
+  incoming: ['bonded', 'incoming'] as const,
   check: ['bonded', 'check'] as const,
   gatePasses: ['bonded', 'gate-passes'] as const,
   consolidations: (overdue: boolean) => ['bonded', 'consolidations', overdue] as const,
@@ -321,6 +340,16 @@ export function useApprovals(enabled = true) {
   return useQuery({
     queryKey: bondedKeys.approvals,
     queryFn: ({ signal }) => api.get<Items<BondedList>>('/api/bonded/approvals', { signal }).then((r) => r.items),
+    enabled,
+  });
+}
+
+/** Transfers sent to the enterprise's books that wait for it to accept or refuse them, oldest first. */
+export function useIncomingTransfers(enabled = true) {
+  return useQuery({
+    queryKey: bondedKeys.incoming,
+    queryFn: ({ signal }) =>
+      api.get<Items<BondedList>>('/api/bonded/transfers/incoming', { signal }).then((r) => r.items),
     enabled,
   });
 }
@@ -435,6 +464,36 @@ export function useTransfer() {
     mutationFn: (request: TransferRequest) =>
       api.post<{ out: ListOutcome; in: ListOutcome }>('/api/bonded/transfers', request),
     onSuccess: invalidate,
+  });
+}
+
+const transferPath = (id: string, decision: 'accept' | 'refuse') =>
+  `/api/bonded/transfers/${encodeURIComponent(id)}/${decision}`;
+
+/** 409: the transfer was decided meanwhile (another tab, a colleague): show it as it now is. */
+function refreshIfDecided(error: Error, invalidate: () => Promise<void>) {
+  if (error instanceof ApiError && error.status === 409) void invalidate();
+}
+
+/** The receiver accepts a transfer onto its own items: the goods enter its book. */
+export function useAcceptTransfer() {
+  const invalidate = useInvalidateBonded();
+  return useMutation({
+    mutationFn: ({ listId, lines }: AcceptTransferRequest) =>
+      api.post<TransferDecision>(transferPath(listId, 'accept'), { lines }),
+    // The book's balances and lists and the incoming transfers all live under bonded.
+    onSuccess: invalidate,
+    onError: (error) => refreshIfDecided(error, invalidate),
+  });
+}
+
+/** The receiver refuses a transfer: the sender's transfer-out is reversed and the goods return. */
+export function useRefuseTransfer() {
+  const invalidate = useInvalidateBonded();
+  return useMutation({
+    mutationFn: (listId: string) => api.post<TransferDecision>(transferPath(listId, 'refuse'), {}),
+    onSuccess: invalidate,
+    onError: (error) => refreshIfDecided(error, invalidate),
   });
 }
 

@@ -11,6 +11,7 @@ import { useLanguage } from '../../i18n/useLanguage';
 import { formatInstant } from '../logistics/model';
 import { ENTERPRISE_ROLES } from './access';
 import { BatchReleaseTag, useEnterpriseNames } from './BooksView';
+import { IncomingTransfersCard } from './IncomingTransfers';
 import { ItemsCard } from './ItemsCard';
 import { ListForm, TransferForm } from './ListForms';
 import { kindLabel, ListStatusTag } from './labels';
@@ -139,7 +140,7 @@ function ListsCard({ book, owner }: { book: BookDetail; owner: boolean }) {
   );
 }
 
-/** One account book: its items and balances, the forms of its owner, its lists. */
+/** One account book: transfers waiting for its owner, its items and balances, the owner's forms, its lists. */
 export function BookView({ bookId }: { bookId: string }) {
   const { t } = useTranslation();
   const { language } = useLanguage();
@@ -201,6 +202,7 @@ export function BookView({ bookId }: { bookId: string }) {
           ]}
         />
       </Card>
+      {owner ? <IncomingTransfersCard book={data} /> : null}
       <ItemsCard book={data} owner={owner} />
       {owner && data.items.length > 0 ? (
         <Row gutter={16}>

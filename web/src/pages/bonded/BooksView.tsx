@@ -12,6 +12,7 @@ import { localName } from '../../i18n';
 import { useLanguage } from '../../i18n/useLanguage';
 import { formatInstant } from '../logistics/model';
 import { BOOK_OPENER_ROLES } from './access';
+import { IncomingTransfersNotice } from './IncomingTransfers';
 
 /** Enterprise names by id, for the authorities' view of everyone's books. */
 export function useEnterpriseNames(): Map<string, { name: string; uscc: string }> {
@@ -171,6 +172,7 @@ export function BooksView() {
   return (
     <>
       {opener ? <OpenBookCard /> : null}
+      <IncomingTransfersNotice />
       <Card title={t('bonded.books.title')} variant="borderless" className="section-card" data-testid="books">
         {books.error ? <ProblemAlert error={books.error} onRetry={() => void books.refetch()} /> : null}
         <Table<Book>

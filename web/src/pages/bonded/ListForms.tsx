@@ -1,5 +1,5 @@
 import { MinusCircleOutlined, PlusOutlined, SendOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Form, Input, InputNumber, Row, Select, Switch } from 'antd';
+import { Alert, Button, Card, Col, Form, Input, Row, Select, Switch } from 'antd';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -280,11 +280,14 @@ export function ListForm({ book }: { book: BookDetail }) {
 
 interface TransferValues {
   toBookNumber: string;
-  lines: { fromItemNo?: number; toItemNo?: number | null; quantity?: string }[];
+  lines: { fromItemNo?: number; quantity?: string }[];
   note?: string;
 }
 
-/** Moves goods to another bonded book (区间流转): a transfer-out and a transfer-in, posted together. */
+/**
+ * Moves goods to another bonded book (区间流转): the transfer-out posts at once and the goods are in
+ * transit; the receiving enterprise accepts them onto its own items (or refuses, and they come back).
+ */
 export function TransferForm({ book }: { book: BookDetail }) {
   const { t } = useTranslation();
   const { language } = useLanguage();
@@ -302,7 +305,6 @@ export function TransferForm({ book }: { book: BookDetail }) {
       toBookNumber: values.toBookNumber.trim(),
       lines: values.lines.map((line) => ({
         fromItemNo: line.fromItemNo ?? 0,
-        toItemNo: line.toItemNo ?? 0,
         quantity: (line.quantity ?? '').trim(),
       })),
       ...(note ? { note } : {}),
@@ -319,7 +321,7 @@ export function TransferForm({ book }: { book: BookDetail }) {
   };
   const placed = (path: string) => {
     if (path === 'toBookNumber' || path === 'note') return true;
-    const match = /^lines\.(\d+)\.(fromItemNo|toItemNo|quantity)$/.exec(path);
+    const match = /^lines\.(\d+)\.(fromItemNo|quantity)$/.exec(path);
     return match !== null && Number(match[1]) < lineCount;
   };
   const result = transfer.data;
@@ -337,6 +339,7 @@ export function TransferForm({ book }: { book: BookDetail }) {
           if (transfer.isError || transfer.isSuccess) transfer.reset();
         }}
       >
+        <div className="muted bonded-intro">{t('bonded.transfer.help')}</div>
         <Form.Item
           name="toBookNumber"
           label={t('bonded.transfer.toBook')}
@@ -349,8 +352,8 @@ export function TransferForm({ book }: { book: BookDetail }) {
           {(fields, { add, remove }) => (
             <>
               {fields.map((field, index) => (
-                <Row gutter={8} key={field.key} align="top">
-                  <Col xs={24} md={11}>
+                <Row gutter={8} key={field.key} align="top" data-testid={`transfer-line-${index}`}>
+                  <Col xs={24} md={14}>
                     <Form.Item
                       name={[field.name, 'fromItemNo']}
                       label={index === 0 ? t('bonded.transfer.fromItem') : undefined}
@@ -365,22 +368,7 @@ export function TransferForm({ book }: { book: BookDetail }) {
                       />
                     </Form.Item>
                   </Col>
-                  <Col xs={10} md={5}>
-                    <Form.Item
-                      name={[field.name, 'toItemNo']}
-                      label={index === 0 ? t('bonded.transfer.toItem') : undefined}
-                      rules={[required]}
-                      {...server.at(`lines.${index}.toItemNo`)}
-                    >
-                      <InputNumber
-                        min={1}
-                        precision={0}
-                        style={{ width: '100%' }}
-                        data-testid={`transfer-to-${index}`}
-                      />
-                    </Form.Item>
-                  </Col>
-                  <Col xs={10} md={6}>
+                  <Col xs={20} md={8}>
                     <Form.Item
                       name={[field.name, 'quantity']}
                       label={index === 0 ? t('bonded.form.quantity') : undefined}
@@ -424,7 +412,7 @@ export function TransferForm({ book }: { book: BookDetail }) {
             outcome={{
               type: result.out.replayed ? 'info' : 'success',
               status: result.out.replayed ? 'replayed' : 'posted',
-              text: t(result.out.replayed ? 'bonded.transfer.replayed' : 'bonded.transfer.posted', {
+              text: t(result.out.replayed ? 'bonded.transfer.replayed' : 'bonded.transfer.inTransit', {
                 out: result.out.number ?? '',
                 in: result.in.number ?? '',
               }),

@@ -548,4 +548,19 @@ describe('the checker', () => {
       sql`UPDATE bonded_accounts SET balance_milli = balance_milli - 7 WHERE id = ${account!.id}`,
     );
   });
+
+  it('names a posting that points at no list or no account (what a stale item directory could write)', async () => {
+    const [item] = await queryRows<{ id: string }>(
+      t.database.db,
+      sql`SELECT id FROM bonded_items WHERE book_id = ${zoneBook} LIMIT 1`,
+    );
+    const [orphan] = await queryRows<{ id: string }>(
+      t.database.db,
+      sql`INSERT INTO bonded_postings (list_id, line_no, item_id, from_account, to_account, quantity_milli)
+          VALUES (gen_random_uuid(), 1, ${item!.id}, 999999001, 999999002, 5) RETURNING id::text`,
+    );
+    const report = await checkLedger(t.database.db);
+    const accounts = report.checks.find((c) => c.name === 'accounts')!;
+    expect(accounts.breaks).toEqual(expect.arrayContaining([expect.objectContaining({ posting_id: orphan!.id })]));
+  });
 });

@@ -7,7 +7,8 @@
  *   floors        no item balance below zero
  *   double_entry  all balances sum to zero (every quantity that left an account arrived in another)
  *   lines         a posted list has exactly its line count of postings; an unposted one has none
- *   accounts      a posting moves between two accounts of its own item, in its list's book
+ *   accounts      a posting belongs to a list and moves between two existing accounts of its own
+ *                 item, in its list's book, exactly one of them the item's own
  *   pairs         a transfer-out and its transfer-in point at each other; once the receiver accepted,
  *                 they moved the same quantities; once it refused, the transfer-out was reversed
  *   reversals     a reversal mirrors its list line for line
@@ -114,10 +115,11 @@ export async function checkLedger(db: Queryable): Promise<LedgerReport> {
       'accounts',
       sql`SELECT p.id::text AS posting_id, p.list_id
           FROM bonded_postings p
-          JOIN bonded_lists l ON l.id = p.list_id
-          JOIN bonded_accounts fa ON fa.id = p.from_account
-          JOIN bonded_accounts ta ON ta.id = p.to_account
-          WHERE fa.item_id <> p.item_id OR ta.item_id <> p.item_id OR fa.book_id <> l.book_id
+          LEFT JOIN bonded_lists l ON l.id = p.list_id
+          LEFT JOIN bonded_accounts fa ON fa.id = p.from_account
+          LEFT JOIN bonded_accounts ta ON ta.id = p.to_account
+          WHERE l.id IS NULL OR fa.id IS NULL OR ta.id IS NULL
+             OR fa.item_id <> p.item_id OR ta.item_id <> p.item_id OR fa.book_id <> l.book_id
              OR (fa.kind = 'item') = (ta.kind = 'item')`,
     ),
   );

@@ -255,7 +255,7 @@ export async function decideStocktake(
         FROM bonded_lists WHERE id = ${listId} FOR UPDATE`,
   );
   // Customs decides stocktakes only; a transfer-in is its receiver's to decide (decideTransfer).
-  if (!list || list.kind !== 'stocktake') throw notFound('list');
+  if (list?.kind !== 'stocktake') throw notFound('list');
   if (list.status !== 'pending_approval') throw new DomainError('list_state', 409);
   if (decision === 'refuse') {
     await tx.execute(
@@ -359,7 +359,7 @@ export async function decideTransfer(
     sql`SELECT id, number, enterprise_id, book_id, kind, status, pair_list_id, reverses_list_id, pending_lines, client_id, created_by
         FROM bonded_lists WHERE id = ${listId} FOR UPDATE`,
   );
-  if (!list || list.kind !== 'transfer_in' || list.enterprise_id !== actor.enterpriseId) throw notFound('list');
+  if (list?.kind !== 'transfer_in' || list.enterprise_id !== actor.enterpriseId) throw notFound('list');
   if (list.status !== 'pending_approval') throw new DomainError('list_state', 409);
   const incoming = list.pending_lines ?? [];
   if (!decision.accept) {

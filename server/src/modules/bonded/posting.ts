@@ -645,9 +645,16 @@ export async function writePostings(
 export async function applyDeltas(tx: Tx, deltas: ReadonlyMap<string, number>): Promise<void> {
   if (deltas.size === 0) return;
   const ids = [...deltas.keys()];
-  await tx.execute(
-    sql`UPDATE bonded_accounts a SET balance_milli = a.balance_milli + d.delta
-        FROM unnest(${sql.param(ids)}::bigint[], ${sql.param(ids.map((id) => deltas.get(id)!))}::bigint[]) AS d(id, delta)
-        WHERE a.id = d.id`,
+  const [updated] = await queryRows<{ n: number }>(
+    tx,
+    sql`WITH changed AS (
+          UPDATE bonded_accounts a SET balance_milli = a.balance_milli + d.delta
+          FROM unnest(${sql.param(ids)}::bigint[], ${sql.param(ids.map((id) => deltas.get(id)!))}::bigint[]) AS d(id, delta)
+          WHERE a.id = d.id
+          RETURNING 1)
+        SELECT count(*)::int AS n FROM changed`,
   );
+  // Every delta lands on an existing account, or the whole batch rolls back: a posting must never
+  // move quantity to or from an account that is not there (a stale directory entry would).
+  if (updated?.n !== deltas.size) throw new Error(`balance update reached ${updated?.n} of ${deltas.size} accounts`);
 }

@@ -39,6 +39,7 @@ import { addItems, createBook } from '../src/modules/bonded/books.js';
 import { checkLedger } from '../src/modules/bonded/checker.js';
 import { commitPlans, ItemDirectory, type ListInput, planLists } from '../src/modules/bonded/posting.js';
 import { type Database, openPglite, openPostgres, queryRows } from '../src/platform/db/client.js';
+import { fmt, percentile } from './support.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 const CHECK_POSTINGS = Number(process.env.BENCH_CHECK_POSTINGS ?? 10_000_000);
@@ -49,16 +50,6 @@ const ITEMS = 10_000;
 const HOT_ITEMS = 10;
 const LISTS_PER_BATCH = 100;
 const LINES_PER_LIST = 10;
-
-function percentile(values: readonly number[], p: number): number {
-  if (values.length === 0) return Number.NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
-}
-const fmt = (n: number, digits = 0) =>
-  Number.isFinite(n)
-    ? n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits })
-    : '—';
 
 let seed = 20261130;
 const random = () => {

@@ -39,7 +39,7 @@
  * and only if app and database overlap. The naive loop is ~0.2–0.4 ms a row (a round trip and a commit):
  * 200–400 s for a million, so the ratio should be ≥ 5× if the upload reaches its estimate.
  */
-import { execSync, fork } from 'node:child_process';
+import { fork } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import inspector from 'node:inspector';
@@ -50,20 +50,13 @@ import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
-import { type App, buildApp } from '../src/app.js';
-import { loadConfig } from '../src/config.js';
 import { seedDemo } from '../src/demo/seed.js';
 import { maskResidentId, residentIdCheckChar } from '../src/lib/identifiers/index.js';
 import { ConsumerIds } from '../src/modules/ecommerce/lines.js';
 import { seedReferenceData } from '../src/modules/reference/index.js';
-import { type Database, openPglite, openPostgres, queryRows } from '../src/platform/db/client.js';
+import { type Database, queryRows } from '../src/platform/db/client.js';
+import { count, fmt, type Kind, LoadClient, openBenchDatabase, postgresCpuMs, serve, signIn } from './support.js';
 
-// ───────────────────────────── shared helpers ─────────────────────────────
-
-const fmt = (n: number, digits = 0) =>
-  Number.isFinite(n)
-    ? n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits })
-    : '—';
 const MiB = 1024 * 1024;
 
 type DocumentKind = 'orders' | 'payments' | 'waybills';
@@ -244,7 +237,6 @@ async function loadClientMain() {
 
 // ───────────────────────────── benchmark driver (this process) ─────────────────────────────
 
-type Kind = 'pglite' | 'postgres';
 const LINES: Record<Kind, number> = {
   postgres: Number(process.env.BENCH_LINES ?? 1_000_000),
   pglite: Number(process.env.BENCH_LINES ?? 100_000),
@@ -261,73 +253,6 @@ const POSTGRES_URL = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.
 const PROFILE_DIR = process.env.BENCH_CPU_PROFILE ? path.resolve(process.env.BENCH_CPU_PROFILE) : null;
 const CORES = os.availableParallelism();
 
-class LoadClient {
-  private readonly child = fork(fileURLToPath(import.meta.url), ['--load-client'], { stdio: 'inherit' });
-  private readonly ready = new Promise<void>((resolve, reject) => {
-    this.child.once('message', () => resolve());
-    this.child.once('error', reject);
-  });
-
-  async run(job: UploadJob, onPhase: (name: 'start' | 'end') => void = () => {}): Promise<UploadResult> {
-    await this.ready;
-    return new Promise((resolve, reject) => {
-      const listener = (message: { ok?: boolean; result?: UploadResult; error?: string; phase?: 'start' | 'end' }) => {
-        if (message.phase) {
-          onPhase(message.phase);
-          return;
-        }
-        this.child.off('message', listener);
-        if (message.ok) resolve(message.result!);
-        else reject(new Error(message.error));
-      };
-      this.child.on('message', listener);
-      this.child.send(job);
-    });
-  }
-
-  close() {
-    this.child.kill();
-  }
-}
-
-const CLOCK_TICKS = (() => {
-  try {
-    return (
-      Number(
-        execSync('getconf CLK_TCK', { stdio: ['ignore', 'pipe', 'ignore'] })
-          .toString()
-          .trim(),
-      ) || 100
-    );
-  } catch {
-    return 100;
-  }
-})();
-
-/** CPU time of every PostgreSQL process on this machine, in ms (Linux /proc; 0 elsewhere); exited backends included. */
-function postgresCpuMs(): number {
-  let ticks = 0;
-  let entries: string[];
-  try {
-    entries = fs.readdirSync('/proc');
-  } catch {
-    return 0;
-  }
-  for (const entry of entries) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const close = stat.lastIndexOf(')');
-      if (!stat.slice(0, close).includes('(postgres')) continue;
-      const fields = stat.slice(close + 2).split(' ');
-      ticks += Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
-    } catch {
-      // The process ended while we looked.
-    }
-  }
-  return (ticks / CLOCK_TICKS) * 1000;
-}
-
 /** This process's peak resident set since it started (VmHWM), in bytes; NaN where /proc is missing. */
 function vmHwmBytes(): number {
   try {
@@ -336,55 +261,6 @@ function vmHwmBytes(): number {
   } catch {
     return Number.NaN;
   }
-}
-
-async function openDatabase(
-  kind: Kind,
-): Promise<{ database: Database; url: string | null; drop: () => Promise<void> }> {
-  if (kind === 'pglite') return { database: await openPglite(null), url: null, drop: async () => {} };
-  const name = `scohub_bench_${process.pid}`;
-  const admin = new pg.Client({ connectionString: POSTGRES_URL });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(POSTGRES_URL);
-  url.pathname = `/${name}`;
-  return {
-    database: await openPostgres(url.toString()),
-    url: url.toString(),
-    drop: async () => {
-      const dropper = new pg.Client({ connectionString: POSTGRES_URL });
-      await dropper.connect();
-      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await dropper.end();
-    },
-  };
-}
-
-async function count(database: Database, query: ReturnType<typeof sql>): Promise<number> {
-  const [row] = await queryRows<{ n: number | string }>(database.db, query);
-  return Number(row?.n ?? 0);
-}
-
-async function serve(database: Database): Promise<{ app: App; baseUrl: string }> {
-  const config = loadConfig({ LOG_LEVEL: 'silent', WEB_DIST_DIR: '/nonexistent' }, []);
-  const app = await buildApp({ config, database, logger: false });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  if (address === null || typeof address === 'string') throw new Error('no TCP address');
-  return { app, baseUrl: `http://127.0.0.1:${address.port}` };
-}
-
-async function signIn(baseUrl: string, email: string): Promise<string> {
-  const response = await fetch(new URL('/api/auth/login', baseUrl), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: 'demo1234' }),
-  });
-  const cookie = response.headers.getSetCookie().find((c) => c.startsWith('scohub_session='));
-  if (response.status !== 200 || !cookie) throw new Error(`sign-in of ${email} failed: ${response.status}`);
-  return cookie.split(';')[0]!;
 }
 
 interface Baseline {
@@ -503,8 +379,8 @@ interface KindResult {
 /** Beijing date (the customs calendar). */
 const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 
-async function runKind(kind: Kind, load: LoadClient): Promise<KindResult> {
-  const { database, url, drop } = await openDatabase(kind);
+async function runKind(kind: Kind, load: LoadClient<UploadJob, UploadResult>): Promise<KindResult> {
+  const { database, url, drop } = await openBenchDatabase(kind, POSTGRES_URL);
   try {
     await database.migrate();
     await seedReferenceData(database.db);
@@ -759,7 +635,7 @@ function runIsolated(kind: Kind): Promise<KindResult> {
 }
 
 async function measureOne(kind: Kind) {
-  const load = new LoadClient();
+  const load = new LoadClient<UploadJob, UploadResult>(fileURLToPath(import.meta.url));
   try {
     const result = await runKind(kind, load);
     await new Promise<void>((resolve) => process.send!({ ok: true, result }, () => resolve()));

@@ -1,43 +1,3 @@
-/**
- * Trade centre write path over real HTTP: a declaration submitted (validated, numbered, taxed, risk-assessed,
- * written, and released at once on the auto-release channel) against the issue's goal of ≥ 1,000
- * declarations/s with p99 ≤ 100 ms from 50 concurrent clients on PostgreSQL; the embedded PGlite figure too.
- *
- *   npm run bench:trade                           (about 2 minutes; writes test-output/bench-trade.md)
- *   BENCH_POSTGRES_URL=postgres://user@host:5432/postgres   server to create the scratch database on
- *                                                (default postgres@127.0.0.1; skipped if unreachable)
- *   BENCH_SECONDS=15 (each measured run), BENCH_ONLY=pglite|postgres, BENCH_CPU_PROFILE=<dir>
- *
- * The app runs in this process as `npm start` builds it (event dispatcher, subscribers, release-note
- * renderer) on a TCP port; the load comes from a child process (this file with --load-client) over keep-alive
- * HTTP/1.1, so client and server do not share an event loop. PostgreSQL runs on a scratch database
- * (scohub_bench_<pid>) created, migrated, seeded and dropped here.
- *
- * Load: 50 clients on PostgreSQL (10 on PGlite, whose single connection serialises everything anyway), half
- * signed in as trader@demo (credit class "certified", holds a bank guarantee) and half as forwarder@demo
- * ("regular", no guarantee), each cycling through seven valid import declarations (cars, electric cars
- * declared under the rule's floor, frozen beef, Li-ion cells, PV modules, laptops, smartphones; EUR, USD,
- * JPY; CIF and FOB with freight) with a fresh Idempotency-Key each, as the web client sends them. The
- * demo's rules and seeded sampling decide the channels, so the mix is reported. The guarantee is raised
- * before the measured app starts so that it never runs dry during the run (else the path would change
- * half-way: an auto-release with tax due is released only against a guarantee).
- *
- * Baseline in the same run: `POST /api/trade/declarations/tax-preview` with the same bodies and clients:
- * the same validation and tax bill, nothing written. 5 s warm-up, then BENCH_SECONDS measured, for both.
- * The CPU per declaration counts until the outbox deliveries and release notes (PDF) it caused are done.
- * Afterwards the stored declarations must equal the 201 answers, and a replayed Idempotency-Key must store
- * nothing.
- *
- * Paper estimate (before measuring): validation is 5 reference look-ups (countries, currency, ports, rate)
- * and the tax bill (~0.2 ms of decimal arithmetic); the submission is ~18 statements in one transaction
- * (idempotency claim and store, session, nextval, profile upsert, rules, settings, declaration, items, two
- * steps, outbox, audit, and on auto-release the guarantee hold, update, step, note, outbox), then ~4 reads
- * for the answer and a release note rendered afterwards (~10 ms of pdfkit). At ~0.25 ms of PostgreSQL CPU a
- * statement and ~0.5 ms of app CPU a statement that is ~15–25 ms of CPU per declaration: ≤ 100/s on two
- * cores, 1,000/s would need 15–25 cores. The declarant's profile row is locked for the whole transaction, so
- * one enterprise's declarations also serialise on it.
- */
-import { execSync, fork } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -47,25 +7,22 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
-import { type App, buildApp } from '../src/app.js';
-import { loadConfig } from '../src/config.js';
+import type { App } from '../src/app.js';
 import { seedDemo } from '../src/demo/seed.js';
 import { seedReferenceData } from '../src/modules/reference/index.js';
-import { type Database, openPglite, openPostgres, queryRows } from '../src/platform/db/client.js';
-
-// ───────────────────────────── shared helpers ─────────────────────────────
-
-function percentile(values: readonly number[], p: number): number {
-  if (values.length === 0) return Number.NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[rank] as number;
-}
-const median = (values: readonly number[]) => percentile(values, 50);
-const fmt = (n: number, digits = 0) =>
-  Number.isFinite(n)
-    ? n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits })
-    : '—';
+import type { Database } from '../src/platform/db/client.js';
+import {
+  count,
+  fmt,
+  type Kind,
+  LoadClient,
+  median,
+  openBenchDatabase,
+  percentile,
+  postgresCpuMs,
+  serve,
+  signIn,
+} from './support.js';
 
 const ROUTES = {
   submit: '/api/trade/declarations',
@@ -415,77 +372,6 @@ const BODIES: { label: string; body: Record<string, unknown> }[] = [
 ];
 const DECLARANTS = ['trader@demo', 'forwarder@demo'];
 
-class LoadClient {
-  private readonly child = fork(fileURLToPath(import.meta.url), ['--load-client'], { stdio: 'inherit' });
-  private readonly ready = new Promise<void>((resolve, reject) => {
-    this.child.once('message', () => resolve());
-    this.child.once('error', reject);
-  });
-
-  async run(job: LoadJob, onPhase: (name: 'start' | 'end') => void = () => {}): Promise<LoadResult> {
-    await this.ready;
-    return new Promise((resolve, reject) => {
-      const listener = (message: { ok?: boolean; result?: LoadResult; error?: string; phase?: 'start' | 'end' }) => {
-        if (message.phase) {
-          onPhase(message.phase);
-          return;
-        }
-        this.child.off('message', listener);
-        if (message.ok) resolve(message.result!);
-        else reject(new Error(message.error));
-      };
-      this.child.on('message', listener);
-      this.child.send(job);
-    });
-  }
-
-  close() {
-    this.child.kill();
-  }
-}
-
-const CLOCK_TICKS = (() => {
-  try {
-    return (
-      Number(
-        execSync('getconf CLK_TCK', { stdio: ['ignore', 'pipe', 'ignore'] })
-          .toString()
-          .trim(),
-      ) || 100
-    );
-  } catch {
-    return 100;
-  }
-})();
-
-/**
- * CPU time of every PostgreSQL process on this machine, in ms (Linux /proc; 0 elsewhere). Backends that
- * exit are counted through the postmaster's children's time. Other databases' work on the same server
- * counts too, so run the benchmark on an otherwise idle server.
- */
-function postgresCpuMs(): number {
-  let ticks = 0;
-  let entries: string[];
-  try {
-    entries = fs.readdirSync('/proc');
-  } catch {
-    return 0;
-  }
-  for (const entry of entries) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const close = stat.lastIndexOf(')');
-      if (!stat.slice(0, close).includes('(postgres')) continue;
-      const fields = stat.slice(close + 2).split(' ');
-      ticks += Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
-    } catch {
-      // The process ended while we looked.
-    }
-  }
-  return (ticks / CLOCK_TICKS) * 1000;
-}
-
 interface CpuShare {
   appMs: number;
   postgresMs: number;
@@ -537,34 +423,6 @@ class CpuMeter {
   }
 }
 
-type Kind = 'pglite' | 'postgres';
-
-async function openDatabase(kind: Kind): Promise<{ database: Database; drop: () => Promise<void> }> {
-  if (kind === 'pglite') return { database: await openPglite(null), drop: async () => {} };
-  const name = `scohub_bench_${process.pid}`;
-  const admin = new pg.Client({ connectionString: POSTGRES_URL });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(POSTGRES_URL);
-  url.pathname = `/${name}`;
-  return {
-    database: await openPostgres(url.toString()),
-    drop: async () => {
-      const dropper = new pg.Client({ connectionString: POSTGRES_URL });
-      await dropper.connect();
-      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await dropper.end();
-    },
-  };
-}
-
-async function count(database: Database, query: ReturnType<typeof sql>): Promise<number> {
-  const [row] = await queryRows<{ n: number }>(database.db, query);
-  return Number(row?.n ?? 0);
-}
-
 /** Waits until the outbox is delivered and every release note rendered; how long that took (NaN past the limit). */
 async function drain(app: App, database: Database, limitMs = 120_000): Promise<number> {
   const started = performance.now();
@@ -575,26 +433,6 @@ async function drain(app: App, database: Database, limitMs = 120_000): Promise<n
     if (performance.now() - started > limitMs) return Number.NaN;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-}
-
-async function serve(database: Database): Promise<{ app: App; baseUrl: string }> {
-  const config = loadConfig({ LOG_LEVEL: 'silent', WEB_DIST_DIR: '/nonexistent' }, []);
-  const app = await buildApp({ config, database, logger: false });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  if (address === null || typeof address === 'string') throw new Error('no TCP address');
-  return { app, baseUrl: `http://127.0.0.1:${address.port}` };
-}
-
-async function signIn(baseUrl: string, email: string): Promise<string> {
-  const response = await fetch(new URL('/api/auth/login', baseUrl), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: 'demo1234' }),
-  });
-  const cookie = response.headers.getSetCookie().find((c) => c.startsWith('scohub_session='));
-  if (response.status !== 200 || !cookie) throw new Error(`sign-in of ${email} failed: ${response.status}`);
-  return cookie.split(';')[0]!;
 }
 
 interface KindResult {
@@ -613,8 +451,8 @@ interface KindResult {
   replay: string;
 }
 
-async function runKind(kind: Kind, load: LoadClient): Promise<KindResult> {
-  const { database, drop } = await openDatabase(kind);
+async function runKind(kind: Kind, load: LoadClient<LoadJob, LoadResult>): Promise<KindResult> {
+  const { database, drop } = await openBenchDatabase(kind, POSTGRES_URL);
   try {
     await database.migrate();
     await seedReferenceData(database.db);
@@ -876,7 +714,7 @@ function report(results: KindResult[], skipped: string[]): string {
 async function main() {
   const only = process.env.BENCH_ONLY;
   const kinds = (['pglite', 'postgres'] as const).filter((k) => !only || only === k);
-  const load = new LoadClient();
+  const load = new LoadClient<LoadJob, LoadResult>(fileURLToPath(import.meta.url));
   const results: KindResult[] = [];
   const skipped: string[] = [];
   try {

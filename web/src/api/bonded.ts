@@ -154,6 +154,8 @@ export interface ListOutcome {
   number?: string;
   replayed?: boolean;
   pairListId?: string | null;
+  /** The import declaration a direct second-line exit filed in the trade centre. */
+  declaration?: { id: string; number: string | null; status: string; channel?: string | null; taxFen?: number };
   errors?: { field: string; code: string; message: string }[];
 }
 
@@ -198,6 +200,16 @@ export interface ListRequest {
   note?: string;
   /** A second-line exit released in batches under the month's consolidated declaration. */
   batchRelease?: boolean;
+  /** A direct second-line exit's import declaration header; items and prices come from the book. */
+  declaration?: DomesticDeclaration;
+}
+
+export interface DomesticDeclaration {
+  supervisionMode?: string;
+  foreignParty: { name: string; country: string };
+  tradeCountry: string;
+  originCountry: string;
+  lines?: { itemNo: number; secondQuantity?: string }[];
 }
 
 export interface TransferRequest {

@@ -1652,6 +1652,17 @@ export const en = {
       replayed: 'Already filed as {{number}}: nothing was posted twice',
       submitting: 'Filing…',
       retrySame: 'Send the same list again',
+      declaration: 'Import declaration (goods enter China: duty and VAT)',
+      declarationHelp:
+        'A direct sale into China files its import declaration in the trade centre in the same step; items, quantities and prices come from the book.',
+      foreignParty: 'Foreign seller',
+      foreignCountry: 'Seller’s country',
+      tradeCountry: 'Trade country',
+      originCountry: 'Country of origin',
+      supervisionMode: 'Supervision mode',
+      secondQuantity: 'Second quantity (kg)',
+      secondQuantityHelp: 'Only for commodity lines with a second legal unit',
+      declared: 'List {{number}} posted; import declaration {{declaration}} filed, taxes {{tax}} CNY',
     },
     transfer: {
       title: 'Transfer to another book',

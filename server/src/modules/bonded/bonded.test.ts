@@ -55,11 +55,26 @@ async function balances(cookie: string, bookId: string): Promise<Record<number, 
   return Object.fromEntries(response.body.items.map((i: Json) => [i.itemNo, i.balance]));
 }
 
+/** What a declaration needs beyond the book: second legal quantities (kg), and the car's import licence. */
+const DECLARED_LINES: Record<number, object> = {
+  1: { secondQuantity: '0.5' },
+  2: { secondQuantity: '20' },
+  3: { secondQuantity: '1800', licences: [{ code: '7', number: 'AIL-2026-000123' }] },
+};
+const declarationFor = (itemNos: readonly number[]) => ({
+  foreignParty: { name: 'Almaty Trade LLP', country: 'KZ' },
+  tradeCountry: 'KZ',
+  originCountry: 'KZ',
+  lines: [...new Set(itemNos)].map((itemNo) => ({ itemNo, ...DECLARED_LINES[itemNo] })),
+});
+
+/** A list as an enterprise files it; a direct second-line exit carries its import declaration's header. */
 const list = (clientId: string, bookId: string, kind: string, lines: [number, string][]) => ({
   clientId,
   bookId,
   kind,
   lines: lines.map(([itemNo, quantity]) => ({ itemNo, quantity })),
+  ...(kind === 'second_line_exit' ? { declaration: declarationFor(lines.map(([itemNo]) => itemNo)) } : {}),
 });
 
 beforeAll(async () => {
@@ -504,6 +519,156 @@ describe('transfers, reversals, stocktakes, processing', () => {
       list('p-3', zoneBook, 'processing', [[1, '1']]),
     );
     expect(notProcessing.body.errors[0]).toMatchObject({ field: 'body.kind', code: 'not_processing_book' });
+  });
+});
+
+describe('second-line exits to the domestic market are declared in the trade centre', () => {
+  const exitOf = (clientId: string, quantity: string) => list(clientId, zoneBook, 'second_line_exit', [[2, quantity]]);
+  const declarationCount = async () =>
+    (await queryRows<{ n: number }>(t.database.db, sql`SELECT count(*)::int AS n FROM trade_declarations`))[0]!.n;
+
+  it('files the import declaration with its taxes in the same commit, and a repeat files nothing twice', async () => {
+    await call(trader, 'POST', '/api/bonded/lists', list('decl-in', zoneBook, 'first_line_entry', [[2, '40']]));
+    const before = await balances(trader, zoneBook);
+    const exit = await call(trader, 'POST', '/api/bonded/lists', exitOf('decl-out-1', '12.5'));
+    expect(exit.status, JSON.stringify(exit.body)).toBe(201);
+    expect(exit.body.declaration).toMatchObject({
+      number: expect.stringMatching(/^\d{18}$/),
+      status: expect.any(String),
+    });
+    expect(exit.body.declaration.taxFen).toBeGreaterThan(0);
+    expect(Number((await balances(trader, zoneBook))[2])).toBe(Number(before[2]) - 12.5);
+
+    // The declaration is the trader's own import, with the book's commodity line, legal units and price.
+    const declaration = await call(trader, 'GET', `/api/trade/declarations/${exit.body.declaration.id}`);
+    expect(declaration.status).toBe(200);
+    expect(declaration.body).toMatchObject({ direction: 'import', tradeCountry: 'KZ', supervisionMode: '0110' });
+    expect(declaration.body.items).toHaveLength(1);
+    expect(declaration.body.items[0]).toMatchObject({ code: '8541430000', unit: '017', secondUnit: '035' });
+    expect(Number(declaration.body.items[0].quantity)).toBe(12.5);
+    expect(Number(declaration.body.items[0].secondQuantity)).toBe(20);
+    // 12.5 panels at 12.50 USD each.
+    expect(Number(declaration.body.items[0].priceAmount)).toBe(156.25);
+    const lists = await call(trader, 'GET', `/api/bonded/books/${zoneBook}/lists`);
+    expect(lists.body.items.find((l: Json) => l.clientId === 'decl-out-1').declarationId).toBe(
+      exit.body.declaration.id,
+    );
+
+    const count = await declarationCount();
+    const again = await call(trader, 'POST', '/api/bonded/lists', exitOf('decl-out-1', '12.5'));
+    expect(again.status).toBe(200);
+    expect(again.body).toMatchObject({ replayed: true, declaration: { id: exit.body.declaration.id } });
+    expect(await declarationCount()).toBe(count);
+  });
+
+  it('refuses an exit without its declaration, or with a bad one, naming the field, and posts and files nothing', async () => {
+    const before = await balances(trader, zoneBook);
+    const count = await declarationCount();
+    const { declaration: _omitted, ...bare } = exitOf('decl-out-2', '1');
+    const missing = await call(trader, 'POST', '/api/bonded/lists', bare);
+    expect(missing.status).toBe(422);
+    expect(missing.body.errors).toEqual([
+      expect.objectContaining({ field: 'body.declaration', code: 'declaration_required' }),
+    ]);
+
+    const bad = exitOf('decl-out-3', '1');
+    const wrong = await call(trader, 'POST', '/api/bonded/lists', {
+      ...bad,
+      declaration: { ...bad.declaration, tradeCountry: 'ZZ', lines: [{ itemNo: 2 }] },
+    });
+    expect(wrong.status).toBe(422);
+    expect(wrong.body.errors.map((e: Json) => [e.field, e.code])).toEqual([
+      ['body.declaration.lines.0.secondQuantity', 'second_quantity_required'],
+    ]);
+    const unknownCountry = await call(trader, 'POST', '/api/bonded/lists', {
+      ...bad,
+      declaration: { ...bad.declaration, tradeCountry: 'ZZ' },
+    });
+    expect(unknownCountry.status).toBe(422);
+    expect(unknownCountry.body.errors).toEqual([
+      expect.objectContaining({ field: 'body.declaration.tradeCountry', code: 'unknown_country' }),
+    ]);
+    const onEntry = await call(trader, 'POST', '/api/bonded/lists', {
+      ...list('decl-in-2', zoneBook, 'first_line_entry', [[2, '1']]),
+      declaration: bad.declaration,
+    });
+    expect(onEntry.body.errors).toEqual([
+      expect.objectContaining({ field: 'body.declaration', code: 'declaration_not_allowed' }),
+    ]);
+
+    expect(await balances(trader, zoneBook)).toEqual(before);
+    expect(await declarationCount()).toBe(count);
+  });
+
+  it('refuses, in a batch, only the list whose declaration fails; the others post and declare', async () => {
+    const count = await declarationCount();
+    const bad = exitOf('decl-b-2', '1');
+    const response = await call(trader, 'POST', '/api/bonded/lists/batch', {
+      lists: [
+        exitOf('decl-b-1', '1'),
+        { ...bad, declaration: { ...bad.declaration, originCountry: 'ZZ' } },
+        exitOf('decl-b-3', '2'),
+      ],
+    });
+    expect(response.status).toBe(200);
+    expect(response.body.results.map((r: Json) => r.status)).toEqual(['posted', 'rejected', 'posted']);
+    expect(response.body.results[1].errors[0]).toMatchObject({
+      field: 'body.lists.1.declaration.items.0.originCountry',
+    });
+    expect(response.body.results[0].declaration.id).not.toBe(response.body.results[2].declaration.id);
+    expect(await declarationCount()).toBe(count + 2);
+  });
+
+  it('does not reverse a declared exit: the declaration is amended instead', async () => {
+    const [declared] = await queryRows<{ id: string }>(
+      t.database.db,
+      sql`SELECT id::text FROM bonded_lists WHERE client_id = 'decl-out-1'`,
+    );
+    const response = await call(trader, 'POST', `/api/bonded/lists/${declared!.id}/reverse`, {
+      clientId: 'decl-rev-1',
+    });
+    expect(response.status).toBe(422);
+    expect(response.body.errors[0]).toMatchObject({ field: 'params.id', code: 'list_declared' });
+  });
+
+  it('reconciles the domestic counter-account with the declarations, and names each break', async () => {
+    const clean = await checkLedger(t.database.db);
+    expect(clean.checks.find((c) => c.name === 'declarations')).toMatchObject({ ok: true, count: 0 });
+    const [declared] = await queryRows<{ id: string; declaration_id: string }>(
+      t.database.db,
+      sql`SELECT id::text, declaration_id::text FROM bonded_lists WHERE client_id = 'decl-out-1'`,
+    );
+    const [other] = await queryRows<{ declaration_id: string }>(
+      t.database.db,
+      sql`SELECT declaration_id::text FROM bonded_lists WHERE client_id = 'decl-b-3'`,
+    );
+    // Point two lists at each other's declarations (1 and 2 panels vs 12.5): both quantities differ;
+    // then drop one link: an exit that left with no declaration.
+    await t.database.db.execute(sql`UPDATE bonded_lists SET declaration_id = NULL WHERE client_id = 'decl-b-3'`);
+    await t.database.db.execute(
+      sql`UPDATE bonded_lists SET declaration_id = ${other!.declaration_id} WHERE id = ${declared!.id}`,
+    );
+    const broken = await checkLedger(t.database.db);
+    const check = broken.checks.find((c) => c.name === 'declarations')!;
+    expect(check.ok).toBe(false);
+    expect(check.breaks).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ problem: 'undeclared' }),
+        expect.objectContaining({
+          list_id: declared!.id,
+          problem: 'quantity_differs',
+          moved: '12.5',
+          declared: expect.any(String),
+        }),
+      ]),
+    );
+    await t.database.db.execute(
+      sql`UPDATE bonded_lists SET declaration_id = ${declared!.declaration_id} WHERE id = ${declared!.id}`,
+    );
+    await t.database.db.execute(
+      sql`UPDATE bonded_lists SET declaration_id = ${other!.declaration_id} WHERE client_id = 'decl-b-3'`,
+    );
+    expect((await checkLedger(t.database.db)).checks.find((c) => c.name === 'declarations')!.ok).toBe(true);
   });
 });
 

@@ -14,12 +14,18 @@
  *   reversals     a reversal mirrors its list line for line
  *   batches       a batch under a consolidated declaration is a posted second-line exit of the same
  *                 book, and a filed declaration gained no batch after filing
+ *   declarations  the domestic counter-account reconciles with the trade centre: every direct
+ *                 second-line exit filed an import declaration, and each declaration (a list's, or a
+ *                 filed consolidation's) is the enterprise's import carrying exactly the quantities
+ *                 per commodity line that the postings moved; read through trade's public functions
  *
  * `npm run check:ledger` runs it against DATABASE_URL (or the embedded data directory); admins
  * call GET /api/bonded/check.
  */
 import { sql } from 'drizzle-orm';
 import { type Queryable, queryRows } from '../../platform/db/client.js';
+import { declaredQuantities } from '../trade/index.js';
+import { formatMilli } from './posting.js';
 
 /** Breaks listed per check; the count is always exact. */
 const BREAKS_LISTED_MAX = 100;
@@ -33,6 +39,7 @@ export const CHECK_NAMES = [
   'pairs',
   'reversals',
   'batches',
+  'declarations',
 ] as const;
 
 export interface CheckResult {
@@ -67,7 +74,108 @@ async function run(db: Queryable, name: CheckResult['name'], query: ReturnType<t
   };
 }
 
-export async function checkLedger(db: Queryable): Promise<LedgerReport> {
+/** Declarations compared per round trip to the trade centre. */
+const DECLARATIONS_PAGE = 500;
+
+/** Thousandths of a declared decimal quantity, or null when it has finer digits than a book can hold. */
+function declaredMilli(quantity: string): number | null {
+  const [whole, fraction = ''] = quantity.split('.');
+  if (/[1-9]/.test(fraction.slice(3))) return null;
+  return Number(whole) * 1000 + Number(fraction.slice(0, 3).padEnd(3, '0'));
+}
+
+/**
+ * Each declared list and filed consolidation against its declaration in the trade centre, page by page
+ * (the trade module's tables are its own: this reads them through its public function).
+ */
+async function reconcileDeclarations(db: Queryable): Promise<CheckResult> {
+  const breaks: Record<string, unknown>[] = [];
+  let count = 0;
+  const flag = (found: Record<string, unknown>) => {
+    count += 1;
+    if (breaks.length < BREAKS_LISTED_MAX) breaks.push(found);
+  };
+  const undeclared = await queryRows<{ list_id: string; number: string; total: string }>(
+    db,
+    sql`SELECT l.id AS list_id, l.number, count(*) OVER () AS total FROM bonded_lists l
+        WHERE l.kind = 'second_line_exit' AND l.status = 'posted' AND l.consolidation_id IS NULL
+          AND l.declaration_id IS NULL
+          AND NOT EXISTS (SELECT 1 FROM bonded_lists r WHERE r.reverses_list_id = l.id)
+        ORDER BY l.number LIMIT ${BREAKS_LISTED_MAX}`,
+  );
+  for (const row of undeclared) breaks.push({ list_id: row.list_id, number: row.number, problem: 'undeclared' });
+  count += undeclared.length > 0 ? Number(undeclared[0]!.total) : 0;
+
+  let after = '00000000-0000-0000-0000-000000000000';
+  for (;;) {
+    const rows = await queryRows<{
+      declaration_id: string;
+      source: 'list' | 'consolidation';
+      source_id: string;
+      enterprise_id: string;
+      hs_code: string;
+      quantity_milli: string;
+    }>(
+      db,
+      sql`WITH declared AS (
+            SELECT declaration_id, source, source_id, enterprise_id FROM (
+              SELECT l.declaration_id, 'list' AS source, l.id AS source_id, l.enterprise_id
+              FROM bonded_lists l WHERE l.declaration_id IS NOT NULL
+              UNION ALL
+              SELECT c.declaration_id, 'consolidation', c.id, c.enterprise_id
+              FROM bonded_consolidations c WHERE c.declaration_id IS NOT NULL
+            ) d WHERE declaration_id > ${after} ORDER BY declaration_id LIMIT ${DECLARATIONS_PAGE})
+          SELECT d.declaration_id::text, d.source, d.source_id::text, d.enterprise_id::text, i.hs_code,
+                 sum(p.quantity_milli)::text AS quantity_milli
+          FROM declared d
+          JOIN (SELECT l.id, l.id AS source_id FROM bonded_lists l WHERE l.declaration_id IS NOT NULL
+                UNION ALL
+                SELECT l.id, l.consolidation_id FROM bonded_lists l WHERE l.consolidation_id IS NOT NULL) l
+            ON l.source_id = d.source_id
+          JOIN bonded_postings p ON p.list_id = l.id
+          JOIN bonded_items i ON i.id = p.item_id
+          GROUP BY d.declaration_id, d.source, d.source_id, d.enterprise_id, i.hs_code
+          ORDER BY d.declaration_id`,
+    );
+    if (rows.length === 0) break;
+    const ids = [...new Set(rows.map((r) => r.declaration_id))];
+    const found = await declaredQuantities(db, ids);
+    const bySource = new Map<string, typeof rows>();
+    for (const row of rows) bySource.set(row.declaration_id, [...(bySource.get(row.declaration_id) ?? []), row]);
+    for (const [declarationId, moved] of bySource) {
+      const head = moved[0]!;
+      const at = { [`${head.source}_id`]: head.source_id, declaration_id: declarationId };
+      const declaration = found.get(declarationId);
+      if (!declaration) {
+        flag({ ...at, problem: 'declaration_missing' });
+        continue;
+      }
+      if (declaration.enterpriseId !== head.enterprise_id || declaration.direction !== 'import') {
+        flag({ ...at, problem: 'not_the_enterprises_import' });
+        continue;
+      }
+      const codes = new Set([...moved.map((m) => m.hs_code), ...declaration.quantityByCode.keys()]);
+      for (const code of codes) {
+        const movedMilli = Number(moved.find((m) => m.hs_code === code)?.quantity_milli ?? 0);
+        const declared = declaration.quantityByCode.get(code) ?? '0';
+        if (declaredMilli(declared) !== movedMilli) {
+          flag({ ...at, hs_code: code, moved: formatMilli(movedMilli), declared, problem: 'quantity_differs' });
+        }
+      }
+    }
+    after = ids[ids.length - 1]!;
+  }
+  return { name: 'declarations', ok: count === 0, count, breaks };
+}
+
+/**
+ * `reconcileDeclarations: false` checks the ledger alone: for lists posted below the API (the engine's
+ * own property and crash tests, benchmarks), where no declaration is ever filed.
+ */
+export async function checkLedger(
+  db: Queryable,
+  options: { reconcileDeclarations?: boolean } = {},
+): Promise<LedgerReport> {
   const started = performance.now();
   const checks: CheckResult[] = [];
   checks.push(
@@ -168,6 +276,7 @@ export async function checkLedger(db: Queryable): Promise<LedgerReport> {
              OR (c.filed_at IS NOT NULL AND l.posted_at > c.filed_at)`,
     ),
   );
+  if (options.reconcileDeclarations !== false) checks.push(await reconcileDeclarations(db));
   const [totals] = await queryRows<{ postings: string; lists: string; accounts: string }>(
     db,
     sql`SELECT (SELECT count(*) FROM bonded_postings)::text AS postings, (SELECT count(*) FROM bonded_lists)::text AS lists,

@@ -13,6 +13,8 @@ import { type Db, type Queryable, queryRows, type Tx } from '../../platform/db/c
 import type { Principal } from '../../platform/http/context.js';
 import { DomainError, invalidFields, notFound } from '../../platform/http/problem.js';
 import { emitEvents } from '../events/index.js';
+import { declarationIssues, type FiledDeclaration, fileDeclaration } from '../trade/index.js';
+import { type DomesticDeclaration, declarableItems, domesticSaleBody, underDeclaration } from './declaring.js';
 
 /** Days after the period's end by which the consolidated declaration is due [memory; verify]. */
 export const FILING_DAYS_AFTER_PERIOD = 10;
@@ -65,10 +67,11 @@ interface ConsolidationRow {
   due_on: string;
   status: 'open' | 'filed';
   filed_at: Date | string | null;
+  declaration_id: string | null;
 }
 
 const columns = sql`c.id, c.number, c.enterprise_id, c.book_id, c.period_from::text AS period_from, c.period_to::text AS period_to,
-                    c.due_on::text AS due_on, c.status, c.filed_at`;
+                    c.due_on::text AS due_on, c.status, c.filed_at, c.declaration_id`;
 
 async function insertPeriod(
   tx: Queryable,
@@ -154,6 +157,7 @@ export interface ConsolidationView {
   overdue: boolean;
   batches: number;
   filedAt: string | null;
+  declarationId: string | null;
 }
 
 function view(row: ConsolidationRow & { batches?: number | string }, today: string): ConsolidationView {
@@ -169,6 +173,7 @@ function view(row: ConsolidationRow & { batches?: number | string }, today: stri
     overdue: row.status === 'open' && today > row.due_on,
     batches: Number(row.batches ?? 0),
     filedAt: row.filed_at ? new Date(row.filed_at).toISOString() : null,
+    declarationId: row.declaration_id,
   };
 }
 
@@ -227,8 +232,19 @@ async function consolidationTotals(db: Queryable, id: string) {
   }));
 }
 
-/** Files a consolidated declaration once its period is over; emits what it declares. */
-export async function fileConsolidation(tx: Tx, principal: Principal, id: string, now: Date) {
+/**
+ * Files a consolidated declaration once its period is over: one import declaration in the trade centre
+ * for everything its batches released (quantities summed per item, priced from the book), filed in the
+ * same transaction; emits what it declares. A period without batches files with no declaration.
+ */
+export async function fileConsolidation(
+  tx: Tx,
+  principal: Principal,
+  id: string,
+  header: DomesticDeclaration | undefined,
+  options: { now: Date; dbKey: object },
+) {
+  const { now } = options;
   const [row] = await queryRows<ConsolidationRow>(
     tx,
     sql`SELECT ${columns} FROM bonded_consolidations c WHERE c.id = ${id} FOR UPDATE`,
@@ -241,6 +257,25 @@ export async function fileConsolidation(tx: Tx, principal: Principal, id: string
     sql`UPDATE bonded_consolidations SET status = 'filed', filed_at = ${now.toISOString()} WHERE id = ${id}`,
   );
   const totals = await consolidationTotals(tx, id);
+  let declaration: FiledDeclaration | null = null;
+  if (totals.length > 0) {
+    const field = 'body.declaration';
+    if (!header) throw invalidFields([{ field, code: 'declaration_required' }]);
+    const items = await declarableItems(
+      tx,
+      row.enterprise_id,
+      row.book_id,
+      totals.map((t) => t.itemNo),
+    );
+    const built = domesticSaleBody(header, totals, items, field);
+    if (!built.ok) throw invalidFields(built.issues);
+    const problems = await declarationIssues(tx, principal, built.body, now);
+    if (problems.length > 0) throw invalidFields(underDeclaration(problems, field));
+    declaration = await fileDeclaration(tx, principal, built.body, options);
+    await tx.execute(sql`UPDATE bonded_consolidations SET declaration_id = ${declaration.id} WHERE id = ${id}`);
+  } else if (header) {
+    throw invalidFields([{ field: 'body.declaration', code: 'declaration_not_allowed' }]);
+  }
   await emitEvents(tx, [
     {
       module: 'bonded',
@@ -253,10 +288,15 @@ export async function fileConsolidation(tx: Tx, principal: Principal, id: string
         periodFrom: row.period_from,
         periodTo: row.period_to,
         totals,
+        declarationId: declaration?.id ?? null,
+        declarationNumber: declaration?.number ?? null,
       },
     },
   ]);
-  return view({ ...row, status: 'filed', filed_at: now }, zoneDate(now));
+  return {
+    ...view({ ...row, status: 'filed', filed_at: now, declaration_id: declaration?.id ?? null }, zoneDate(now)),
+    declaration: declaration && { id: declaration.id, number: declaration.number, taxFen: declaration.taxFen },
+  };
 }
 
 /**

@@ -6,7 +6,9 @@
  * processing run, and a stocktake waiting for customs. Site codes are demo values [memory].
  */
 import type { Tx } from '../../platform/db/client.js';
+import type { Principal } from '../../platform/http/context.js';
 import { addItems, createBook, setNorms } from './books.js';
+import { fileListDeclaration, prepareDeclarations } from './declaring.js';
 import { decideTransfer, planTransfer } from './movements.js';
 import { commitPlans, ItemDirectory, type ListInput, planLists } from './posting.js';
 
@@ -86,15 +88,6 @@ export async function seedBondedDemo(tx: Tx, context: BondedDemoContext): Promis
       ]),
     },
     {
-      clientId: 'demo-exit-1',
-      bookId: zone.id,
-      kind: 'second_line_exit',
-      lines: lines([
-        [1, 2_500],
-        [4, 6_000],
-      ]),
-    },
-    {
       clientId: 'demo-batch-1',
       bookId: zone.id,
       kind: 'second_line_exit',
@@ -129,6 +122,58 @@ export async function seedBondedDemo(tx: Tx, context: BondedDemoContext): Promis
       lines: [{ itemNo: 4, quantityMilli: -12_500 }],
     },
   ]);
+  // A direct sale into China: the list and its import declaration (with duty and VAT) in one commit.
+  const exit: ListInput = {
+    clientId: 'demo-exit-1',
+    bookId: zone.id,
+    kind: 'second_line_exit',
+    lines: lines([
+      [1, 2_500],
+      [4, 6_000],
+    ]),
+  };
+  const principal: Principal = {
+    kind: 'session',
+    userId: traderUser,
+    apiKeyId: null,
+    sessionId: null,
+    role: 'trader',
+    enterpriseId: trader,
+    authorityId: null,
+    locale: 'zh-CN',
+    displayName: 'Demo',
+  };
+  const declaring = await prepareDeclarations(
+    tx,
+    principal,
+    new Map([
+      [
+        0,
+        {
+          ...exit,
+          field: 'demo',
+          declaration: {
+            supervisionMode: '0110',
+            termsOfSale: 'CIF',
+            loadingPort: 'KZALA',
+            foreignParty: { name: 'Astana Agro Export LLP', country: 'KZ' },
+            tradeCountry: 'KZ',
+            originCountry: 'KZ',
+            // Cells weigh about 48 g each (demo value).
+            lines: [{ itemNo: 1, originCountry: 'KR', secondQuantity: '120' }],
+          },
+        },
+      ],
+    ]),
+    context.now,
+  );
+  const body = declaring.bodies.get(0);
+  if (!body) throw new Error(`demo declaration refused: ${JSON.stringify(declaring.issues.get(0))}`);
+  const { plans: exitPlans } = await planLists(tx, directory, traderActor, [exit], () => 'demo');
+  const [exitOutcome] = [...(await commitPlans(tx, exitPlans, context.now)).values()][0]!;
+  if (exitOutcome?.status !== 'posted') throw new Error('demo second-line exit refused');
+  await fileListDeclaration(tx, principal, exitOutcome.listId, body, { now: context.now, dbKey: tx });
+
   // Two transfers to the forwarder's logistics centre: one it accepted onto its own item, one in transit.
   const forwarderActor = { userId: forwarderUser, enterpriseId: forwarder };
   for (const [clientId, fromItemNo, units] of [

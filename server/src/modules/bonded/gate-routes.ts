@@ -5,6 +5,7 @@ import { DomainError, notFound, problemSchema } from '../../platform/http/proble
 import { emitEvent } from '../events/index.js';
 import { bookFor } from './books.js';
 import { consolidationDetail, fileConsolidation, listConsolidations, openConsolidation } from './consolidations.js';
+import { domesticDeclarationSchema } from './declaring.js';
 import { gatePassEnterprise, issueGatePass, listGatePasses, passGate } from './gates.js';
 import { formatMilli } from './posting.js';
 import { COUNTERS, reconciliation, reconciliationXlsx } from './report.js';
@@ -38,6 +39,7 @@ const consolidationSchema = z
     overdue: z.boolean().describe('Open and past its due date'),
     batches: z.number().int(),
     filedAt: z.iso.datetime().nullable(),
+    declarationId: z.uuid().nullable().describe('The import declaration filed for the period'),
   })
   .meta({ id: 'ConsolidatedDeclaration' });
 
@@ -212,13 +214,30 @@ export function gateRoutes(): FastifyPluginAsyncZod {
         schema: {
           tags: ['bonded'],
           summary: 'File the consolidated declaration of a finished period',
+          description:
+            'Files one import declaration in the trade centre for everything the period\u2019s batches released (the header ' +
+            'is required when there were batches), with its taxes, in the same commit.',
           params: z.object({ id: z.uuid() }),
-          response: { 200: consolidationSchema, 404: problemSchema, 409: problemSchema },
+          body: z.strictObject({ declaration: domesticDeclarationSchema.optional() }).optional(),
+          response: {
+            200: consolidationSchema.extend({
+              declaration: z
+                .object({ id: z.uuid(), number: z.string(), taxFen: z.number().int() })
+                .nullable()
+                .describe('The import declaration filed for the period'),
+            }),
+            404: problemSchema,
+            409: problemSchema,
+            422: problemSchema,
+          },
         },
       },
       async (request, reply) =>
         runMutation(request, reply, async ({ tx, audit, principal }) => {
-          const filed = await fileConsolidation(tx, principal, request.params.id, new Date());
+          const filed = await fileConsolidation(tx, principal, request.params.id, request.body?.declaration, {
+            now: new Date(),
+            dbKey: db,
+          });
           await audit({ action: 'bonded.consolidation_filed', entityType: 'bonded_consolidation', entityId: filed.id });
           return { statusCode: 200, body: filed };
         }),

@@ -7,6 +7,41 @@ export const bondedMessages = defineMessages({
     en: 'is not an account book of this enterprise',
     ru: 'не является электронной книгой учёта этого предприятия',
   },
+  'validation.declaration_required': {
+    'zh-CN': '出区内销（非分批）须附进口报关单表头',
+    en: 'a second-line exit to the domestic market needs its import declaration header (or batch release)',
+    ru: 'для вывоза на внутренний рынок (не партиями) нужен заголовок импортной декларации',
+  },
+  'validation.declaration_not_allowed': {
+    'zh-CN': '只有非分批的出区内销清单附报关单表头',
+    en: 'only a second-line exit that is not a batch release carries a declaration',
+    ru: 'декларацию прикладывают только к вывозу на внутренний рынок не партиями',
+  },
+  'validation.list_declared': {
+    'zh-CN': '该清单的货物已申报进口，请更正报关单而非冲销清单',
+    en: 'the goods of this list have been declared for import: amend the declaration instead of reversing the list',
+    ru: 'товары этого списка задекларированы к ввозу: исправьте декларацию, а не сторнируйте список',
+  },
+  'validation.item_not_on_list': {
+    'zh-CN': '该项号不在本次出区的清单中',
+    en: 'this item is not released by the list',
+    ru: 'этой позиции нет в выпускаемом списке',
+  },
+  'validation.mixed_currencies': {
+    'zh-CN': '一份报关单只能用一种币制，这些商品的币制为 {currencies}',
+    en: 'one declaration has one currency; these items are priced in {currencies}',
+    ru: 'в одной декларации одна валюта; эти позиции оценены в {currencies}',
+  },
+  'validation.too_many_declaration_items': {
+    'zh-CN': '一份报关单最多 {max} 项商品',
+    en: 'a declaration holds at most {max} items',
+    ru: 'в декларации не более {max} позиций',
+  },
+  'validation.second_quantity_required': {
+    'zh-CN': '项号 {itemNo} 的商品编码有第二法定计量单位（{unit}），请填写第二数量',
+    en: 'item {itemNo} has a second legal unit ({unit}): give the second quantity',
+    ru: 'у позиции {itemNo} есть вторая единица измерения ({unit}): укажите второе количество',
+  },
   'validation.unknown_item': {
     'zh-CN': '账册中没有该项号',
     en: 'is not an item number of the book',

@@ -169,6 +169,14 @@ export async function planReversal(
   if (!original || original.enterprise_id !== actor.enterpriseId) throw notFound('list');
   if (original.status !== 'posted' || original.kind === 'reversal')
     throw invalidFields([{ field: 'params.id', code: 'not_reversible' }]);
+  // Goods already declared to customs are corrected by amending the declaration, not the book alone:
+  // reversing would leave an import declaration (and its taxes) for goods the book says never left.
+  const [declared] = await queryRows<{ declared: boolean }>(
+    db,
+    sql`SELECT (l.declaration_id IS NOT NULL OR c.status = 'filed') AS declared
+        FROM bonded_lists l LEFT JOIN bonded_consolidations c ON c.id = l.consolidation_id WHERE l.id = ${listId}`,
+  );
+  if (declared?.declared) throw invalidFields([{ field: 'params.id', code: 'list_declared' }]);
   const [already] = await queryRows<{ id: string }>(
     db,
     sql`SELECT id FROM bonded_lists WHERE reverses_list_id = ${listId}`,

@@ -187,10 +187,35 @@ describe('consolidation periods', () => {
     const list = await call(trader, 'GET', '/api/bonded/consolidations');
     const january = list.body.items.find((c: Json) => c.periodFrom === '2026-01-01');
     expect(january.batches).toBe(2);
-    const filed = await call(trader, 'POST', `/api/bonded/consolidations/${january.id}/file`);
-    expect(filed.status).toBe(200);
+    // Filing declares the period's batches: the header is needed, and a bad one files nothing.
+    const url = `/api/bonded/consolidations/${january.id}/file`;
+    const missing = await call(trader, 'POST', url, {});
+    expect(missing.status).toBe(422);
+    expect(missing.body.errors[0]).toMatchObject({ field: 'body.declaration', code: 'declaration_required' });
+    const header = {
+      foreignParty: { name: 'Tashkent Battery JV', country: 'UZ' },
+      tradeCountry: 'UZ',
+      originCountry: 'KR',
+      lines: [{ itemNo: 1, secondQuantity: '240' }],
+    };
+    const noSecond = await call(trader, 'POST', url, { declaration: { ...header, lines: [] } });
+    expect(noSecond.body.errors[0]).toMatchObject({
+      field: 'body.declaration.lines',
+      code: 'second_quantity_required',
+    });
+    expect((await call(trader, 'GET', `/api/bonded/consolidations/${january.id}`)).body.status).toBe('open');
+
+    const filed = await call(trader, 'POST', url, { declaration: header });
+    expect(filed.status, JSON.stringify(filed.body)).toBe(200);
     expect(filed.body.status).toBe('filed');
-    expect((await call(trader, 'POST', `/api/bonded/consolidations/${january.id}/file`)).status).toBe(409);
+    expect(filed.body.declarationId).toBe(filed.body.declaration.id);
+    // One import declaration for both batches: 5 cells at 80 USD.
+    const declaration = await call(trader, 'GET', `/api/trade/declarations/${filed.body.declaration.id}`);
+    expect(declaration.body).toMatchObject({ direction: 'import', tradeCountry: 'UZ' });
+    expect(declaration.body.items.map((i: Json) => [i.code, Number(i.quantity), Number(i.priceAmount)])).toEqual([
+      ['8507600090', 5, 400],
+    ]);
+    expect((await call(trader, 'POST', url, { declaration: header })).status).toBe(409);
     const [event] = await queryRows<{ payload: Json }>(
       t.database.db,
       sql`SELECT payload FROM outbox_events WHERE type = 'bonded.consolidation_filed' AND payload->>'bookId' = ${book}`,

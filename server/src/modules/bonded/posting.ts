@@ -84,6 +84,8 @@ export type ListOutcome =
       /** true when an earlier submission with this client id is being answered. */
       replayed: boolean;
       pairListId?: string | null;
+      /** The import declaration a direct second-line exit filed (set by the route, not the ledger). */
+      declaration?: { id: string; number: string | null; status: string; channel?: string | null; taxFen?: number };
     }
   | { clientId: string; status: 'rejected'; issues: FieldIssue[] };
 

@@ -1,11 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { Tx } from '../../platform/db/client.js';
 import type { Principal } from '../../platform/http/context.js';
 import { runMutation } from '../../platform/http/mutation.js';
 import { DomainError, invalidFields, issueMessage, problemSchema } from '../../platform/http/problem.js';
 import type { Locale } from '../../platform/i18n/index.js';
 import { emitEvent } from '../events/index.js';
 import { findEnterpriseByUscc } from '../registry/index.js';
+import type { DeclarationBody } from '../trade/index.js';
 import {
   addItems,
   type Book,
@@ -23,6 +25,7 @@ import {
   setNorms,
 } from './books.js';
 import { checkLedger } from './checker.js';
+import { declarationOfList, domesticDeclarationSchema, fileListDeclaration, prepareDeclarations } from './declaring.js';
 import { LIST_LINES_MAX } from './ledger/engine.js';
 import { decideStocktake, decideTransfer, planReversal, planTransfer } from './movements.js';
 import {
@@ -80,6 +83,12 @@ const listInputSchema = z.strictObject({
     .boolean()
     .optional()
     .describe('Second-line exit only, in a book approved for it: joins the consolidated declaration of the month'),
+  declaration: domesticDeclarationSchema
+    .optional()
+    .describe(
+      'Required on a second-line exit that is not a batch release: its import declaration is filed in the trade centre ' +
+        'in the same commit, with its taxes; the items, quantities and prices come from the book',
+    ),
 });
 
 const outcomeSchema = z
@@ -90,6 +99,16 @@ const outcomeSchema = z
     number: z.string().optional(),
     replayed: z.boolean().optional(),
     pairListId: z.uuid().nullable().optional(),
+    declaration: z
+      .object({
+        id: z.uuid(),
+        number: z.string().nullable(),
+        status: z.string(),
+        channel: z.string().nullable().optional(),
+        taxFen: z.number().int().optional(),
+      })
+      .optional()
+      .describe('The import declaration a second-line exit filed'),
     errors: z.array(z.object({ field: z.string(), code: z.string(), message: z.string() })).optional(),
   })
   .meta({ id: 'BondedListOutcome' });
@@ -134,6 +153,7 @@ const listSchema = z
     reversedByListId: z.uuid().nullable().describe('The reversal list that undid this one'),
     pairListId: z.uuid().nullable(),
     consolidationId: z.uuid().nullable().describe('The consolidated declaration a batch release belongs to'),
+    declarationId: z.uuid().nullable().describe('The import declaration a direct second-line exit filed'),
     pendingLines: z
       .array(
         z.object({
@@ -176,6 +196,7 @@ const listView = (list: List) => ({
   reversedByListId: list.reversedByListId,
   pairListId: list.pairListId,
   consolidationId: list.consolidationId,
+  declarationId: list.declarationId,
   pendingLines: list.pendingLines
     ? (list.pendingLines as (LineInput & { hsCode?: string; unit?: string })[]).map((l) => ({
         itemNo: l.itemNo,
@@ -218,6 +239,37 @@ function toListInputs(raw: readonly z.infer<typeof listInputSchema>[], prefix: (
     }),
   }));
   return { inputs, issues };
+}
+
+/**
+ * A posted direct second-line exit files its import declaration in the posting transaction; a replay
+ * answers the declaration the first submission filed.
+ */
+async function withDeclaration<O extends ListOutcome>(
+  tx: Tx,
+  principal: Principal,
+  outcome: O,
+  body: DeclarationBody | undefined,
+  now: Date,
+  dbKey: object,
+): Promise<O> {
+  if (outcome.status === 'rejected') return outcome;
+  if (outcome.replayed) {
+    const declaration = await declarationOfList(tx, outcome.listId);
+    return declaration ? { ...outcome, declaration } : outcome;
+  }
+  if (!body) return outcome;
+  const filed = await fileListDeclaration(tx, principal, outcome.listId, body, { now, dbKey });
+  return {
+    ...outcome,
+    declaration: {
+      id: filed.id,
+      number: filed.number,
+      status: filed.status,
+      channel: filed.channel,
+      taxFen: filed.taxFen,
+    },
+  };
 }
 
 export function bondedRoutes(directory: ItemDirectory): FastifyPluginAsyncZod {
@@ -524,10 +576,20 @@ export function bondedRoutes(directory: ItemDirectory): FastifyPluginAsyncZod {
         if (issues.size > 0) throw invalidFields(issues.get(0)!);
         const { plans, rejected } = await planLists(db, directory, actor, inputs, () => 'body');
         if (rejected.size > 0) throw new DomainError('list_rejected', 422, { issues: rejected.get(0)! });
+        const now = new Date();
+        const declaring = await prepareDeclarations(
+          db,
+          request.principal!,
+          new Map([[0, { ...inputs[0]!, declaration: request.body.declaration, field: 'body' }]]),
+          now,
+        );
+        if (declaring.issues.size > 0) throw invalidFields(declaring.issues.get(0)!);
         return runMutation(request, reply, async ({ tx, audit }) => {
           const outcomes = await commitPlans(tx, plans);
-          const outcome = [...outcomes.values()][0]![0]!;
-          if (outcome.status === 'rejected') throw new DomainError('list_rejected', 422, { issues: outcome.issues });
+          const committed = [...outcomes.values()][0]![0]!;
+          if (committed.status === 'rejected')
+            throw new DomainError('list_rejected', 422, { issues: committed.issues });
+          const outcome = await withDeclaration(tx, request.principal!, committed, declaring.bodies.get(0), now, db);
           await audit({
             action: 'bonded.list_filed',
             entityType: 'bonded_list',
@@ -576,12 +638,39 @@ export function bondedRoutes(directory: ItemDirectory): FastifyPluginAsyncZod {
           results[index] = { clientId: inputs[index]!.clientId, status: 'rejected', issues: list };
         for (const [i, list] of rejected)
           results[valid[i]!.index] = { clientId: valid[i]!.input.clientId, status: 'rejected', issues: list };
+        // Declarations are checked before anything is written; a list whose declaration fails is refused
+        // whole and its plan dropped (balances are judged at commit, so later lists are unaffected).
+        const now = new Date();
+        const declaring = await prepareDeclarations(
+          db,
+          request.principal!,
+          new Map(
+            valid
+              .filter((_, i) => !rejected.has(i))
+              .map(({ input, index }) => [
+                index,
+                { ...input, declaration: request.body.lists[index]!.declaration, field: prefix(index) },
+              ]),
+          ),
+          now,
+        );
+        for (const [index, list] of declaring.issues)
+          results[index] = { clientId: inputs[index]!.clientId, status: 'rejected', issues: list };
+        // Groups of planLists are `list:<index among the valid inputs>`.
+        const requestIndex = (group: string) => valid[Number(group.slice('list:'.length))]!.index;
+        const kept = plans.filter((plan) => !declaring.issues.has(requestIndex(plan.group)));
         return runMutation(request, reply, async ({ tx, audit }) => {
-          const outcomes = await commitPlans(tx, plans);
+          const outcomes = await commitPlans(tx, kept);
           for (const [group, outcome] of outcomes) {
-            // Groups of planLists are `list:<index among the valid inputs>`.
-            const validIndex = Number(group.slice('list:'.length));
-            results[valid[validIndex]!.index] = outcome[0]!;
+            const index = requestIndex(group);
+            results[index] = await withDeclaration(
+              tx,
+              request.principal!,
+              outcome[0]!,
+              declaring.bodies.get(index),
+              now,
+              db,
+            );
           }
           const posted = results.filter((r) => r.status !== 'rejected' && !r.replayed).length;
           await audit({

@@ -141,6 +141,8 @@ export const lists = pgTable(
     reversesListId: uuid('reverses_list_id'),
     pairListId: uuid('pair_list_id'),
     consolidationId: uuid('consolidation_id'),
+    /** The trade centre's import declaration a second-line exit filed in the same commit (not batches). */
+    declarationId: uuid('declaration_id'),
     note: text('note'),
     createdBy: uuid('created_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -152,6 +154,8 @@ export const lists = pgTable(
     uniqueIndex('bonded_lists_number_key').on(table.number),
     // A list is reversed at most once.
     uniqueIndex('bonded_lists_reverses_key').on(table.reversesListId),
+    uniqueIndex('bonded_lists_declaration_key').on(table.declarationId),
+    index('bonded_lists_consolidation_idx').on(table.consolidationId),
     index('bonded_lists_book_idx').on(table.bookId, table.createdAt),
   ],
 );
@@ -242,6 +246,8 @@ export const consolidations = pgTable(
     status: text('status', { enum: ['open', 'filed'] }).notNull(),
     filedAt: timestamp('filed_at', { withTimezone: true }),
     overdueNotifiedAt: timestamp('overdue_notified_at', { withTimezone: true }),
+    /** The import declaration filed for the period's batches. */
+    declarationId: uuid('declaration_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [

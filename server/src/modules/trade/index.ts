@@ -63,6 +63,15 @@ export type {
   TariffLine,
 } from './data/types.js';
 export { isUnitCode, UNITS, type UnitCode, type UnitInfo } from './data/units.js';
+/** Declarations filed for other channels inside their transaction, and the quantities declared (bonded zones). */
+export { type DeclarationBody, SUPERVISION_MODES } from './declaration-schema.js';
+export {
+  type DeclaredQuantities,
+  declarationIssues,
+  declaredQuantities,
+  type FiledDeclaration,
+  fileDeclaration,
+} from './declared.js';
 export {
   computeTaxBill,
   DECLARATION_ITEMS_MAX,

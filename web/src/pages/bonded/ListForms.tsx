@@ -15,8 +15,10 @@ import {
   useTransfer,
 } from '../../api/bonded';
 import { ApiError } from '../../api/client';
+import { useCountries } from '../../api/hooks';
 import { newIdempotencyKey } from '../../api/shipments';
 import { ProblemAlert } from '../../components/ProblemAlert';
+import { localName } from '../../i18n';
 import { useLanguage } from '../../i18n/useLanguage';
 import { formatDecimalString } from '../../lib/decimal';
 import { messagesByPath } from './model';
@@ -104,9 +106,35 @@ function OutcomeAlert({
 
 interface ListValues {
   kind: DirectKind;
-  lines: { itemNo?: number; quantity?: string }[];
+  lines: { itemNo?: number; quantity?: string; secondQuantity?: string }[];
   note?: string;
   batchRelease?: boolean;
+  declaration?: {
+    supervisionMode?: string;
+    foreignName?: string;
+    foreignCountry?: string;
+    tradeCountry?: string;
+    originCountry?: string;
+  };
+}
+
+/** Supervision modes offered for a sale into China from the zone (the server accepts the full list). */
+const DOMESTIC_SALE_MODES = ['0110', '0214', '0615'] as const;
+/** Where the server names a declaration field, the form field that shows it. */
+const DECLARATION_FIELDS: Record<string, string> = {
+  'declaration.foreignParty.name': 'foreignName',
+  'declaration.foreignParty.country': 'foreignCountry',
+  'declaration.tradeCountry': 'tradeCountry',
+  'declaration.originCountry': 'originCountry',
+  'declaration.supervisionMode': 'supervisionMode',
+};
+
+function useCountryOptions() {
+  const { language } = useLanguage();
+  const countries = useCountries('all');
+  return (countries.data ?? [])
+    .map((c) => ({ value: c.alpha2, label: `${localName(c.names, language)} (${c.alpha2})` }))
+    .sort((a, b) => a.label.localeCompare(b.label, language));
 }
 
 /** Files one verification list (核注清单): posted whole or not at all; a stocktake waits for customs. */
@@ -121,6 +149,10 @@ export function ListForm({ book }: { book: BookDetail }) {
   const server = useServerErrors(file.error);
   const stocktake = kind === 'stocktake';
   const batchAllowed = book.batchReleaseApproved && kind === 'second_line_exit';
+  const batchRelease = Form.useWatch('batchRelease', form) === true;
+  // A direct sale into China (not a batch) is declared for import in the same step.
+  const declaring = kind === 'second_line_exit' && !(batchAllowed && batchRelease);
+  const countryOptions = useCountryOptions();
   const required = { required: true, message: t('bonded.form.required') };
   const pattern = stocktake
     ? { pattern: SIGNED_QUANTITY_PATTERN, message: t('bonded.form.signedQuantityFormat') }
@@ -132,6 +164,15 @@ export function ListForm({ book }: { book: BookDetail }) {
       return { type: 'info' as const, text: t('bonded.fileList.replayed', { number }), status: 'replayed' };
     if (result.status === 'pending_approval')
       return { type: 'info' as const, text: t('bonded.fileList.pending', { number }), status: 'pending_approval' };
+    if (result.declaration) {
+      const tax = formatDecimalString(((result.declaration.taxFen ?? 0) / 100).toFixed(2), language);
+      const declaration = result.declaration.number ?? '';
+      return {
+        type: 'success' as const,
+        text: t('bonded.fileList.declared', { number, declaration, tax }),
+        status: 'posted',
+      };
+    }
     return { type: 'success' as const, text: t('bonded.fileList.posted', { number }), status: 'posted' };
   };
 
@@ -143,12 +184,30 @@ export function ListForm({ book }: { book: BookDetail }) {
       lines: values.lines.map((line) => ({ itemNo: line.itemNo ?? 0, quantity: (line.quantity ?? '').trim() })),
       ...(note ? { note } : {}),
       ...(batchAllowed && values.batchRelease ? { batchRelease: true } : {}),
+      ...(declaring && values.declaration
+        ? {
+            declaration: {
+              supervisionMode: values.declaration.supervisionMode ?? '0110',
+              foreignParty: {
+                name: (values.declaration.foreignName ?? '').trim(),
+                country: values.declaration.foreignCountry ?? '',
+              },
+              tradeCountry: values.declaration.tradeCountry ?? '',
+              originCountry: values.declaration.originCountry ?? '',
+              lines: values.lines.map((line) => ({
+                itemNo: line.itemNo ?? 0,
+                ...(line.secondQuantity?.trim() ? { secondQuantity: line.secondQuantity.trim() } : {}),
+              })),
+            },
+          }
+        : {}),
     };
     file.mutate(
       { clientId: ids.idFor(body), ...body },
       {
         onSuccess: () => {
           ids.finished();
+          // The declaration header stays: the next sale is often to the same buyer.
           form.setFieldsValue({ lines: [{}], note: '', batchRelease: false });
         },
       },
@@ -157,8 +216,9 @@ export function ListForm({ book }: { book: BookDetail }) {
 
   const placed = (path: string) => {
     if (path === 'kind' || path === 'note' || path === 'batchRelease') return true;
-    const match = /^lines\.(\d+)\.(itemNo|quantity)$/.exec(path);
-    return match !== null && Number(match[1]) < lineCount;
+    if (declaring && path in DECLARATION_FIELDS) return true;
+    const match = /^(?:lines|declaration\.lines)\.(\d+)\.(itemNo|quantity|secondQuantity)$/.exec(path);
+    return match !== null && Number(match[1]) < lineCount && (match[2] !== 'secondQuantity' || declaring);
   };
   const networkFailure = file.isError && !(file.error instanceof ApiError);
 
@@ -168,7 +228,7 @@ export function ListForm({ book }: { book: BookDetail }) {
         form={form}
         layout="vertical"
         requiredMark={false}
-        initialValues={{ kind: 'first_line_entry', lines: [{}], note: '' }}
+        initialValues={{ kind: 'first_line_entry', lines: [{}], note: '', declaration: { supervisionMode: '0110' } }}
         onFinish={onFinish}
         onValuesChange={() => {
           if (file.isError || file.isSuccess) file.reset();
@@ -202,7 +262,7 @@ export function ListForm({ book }: { book: BookDetail }) {
             <>
               {fields.map((field, index) => (
                 <Row gutter={8} key={field.key} align="top" data-testid={`list-line-${index}`}>
-                  <Col xs={24} md={13}>
+                  <Col xs={24} md={declaring ? 9 : 13}>
                     <Form.Item
                       name={[field.name, 'itemNo']}
                       label={index === 0 ? t('bonded.fileList.item') : undefined}
@@ -217,7 +277,7 @@ export function ListForm({ book }: { book: BookDetail }) {
                       />
                     </Form.Item>
                   </Col>
-                  <Col xs={20} md={9}>
+                  <Col xs={declaring ? 10 : 20} md={declaring ? 6 : 9}>
                     <Form.Item
                       name={[field.name, 'quantity']}
                       label={index === 0 ? t('bonded.form.quantity') : undefined}
@@ -227,6 +287,19 @@ export function ListForm({ book }: { book: BookDetail }) {
                       <Input inputMode="decimal" className="mono" data-testid={`list-quantity-${index}`} />
                     </Form.Item>
                   </Col>
+                  {declaring ? (
+                    <Col xs={10} md={7}>
+                      <Form.Item
+                        name={[field.name, 'secondQuantity']}
+                        label={index === 0 ? t('bonded.fileList.secondQuantity') : undefined}
+                        tooltip={index === 0 ? t('bonded.fileList.secondQuantityHelp') : undefined}
+                        rules={[{ pattern: QUANTITY_PATTERN, message: t('bonded.form.quantityFormat') }]}
+                        {...server.at(`declaration.lines.${index}.secondQuantity`)}
+                      >
+                        <Input inputMode="decimal" className="mono" data-testid={`list-second-quantity-${index}`} />
+                      </Form.Item>
+                    </Col>
+                  ) : null}
                   <Col xs={4} md={2}>
                     <Form.Item label={index === 0 ? ' ' : undefined}>
                       <Button
@@ -252,6 +325,53 @@ export function ListForm({ book }: { book: BookDetail }) {
             </>
           )}
         </Form.List>
+        {declaring ? (
+          <fieldset className="declaration-fields" data-testid="list-declaration">
+            <legend>{t('bonded.fileList.declaration')}</legend>
+            <div className="muted card-subtitle">{t('bonded.fileList.declarationHelp')}</div>
+            <Row gutter={12}>
+              <Col xs={24} md={12}>
+                <Form.Item
+                  name={['declaration', 'foreignName']}
+                  label={t('bonded.fileList.foreignParty')}
+                  rules={[required]}
+                  {...server.at('declaration.foreignParty.name')}
+                >
+                  <Input maxLength={140} data-testid="list-foreign-name" />
+                </Form.Item>
+              </Col>
+              <Col xs={24} md={12}>
+                <Form.Item
+                  name={['declaration', 'supervisionMode']}
+                  label={t('bonded.fileList.supervisionMode')}
+                  {...server.at('declaration.supervisionMode')}
+                >
+                  <Select
+                    options={DOMESTIC_SALE_MODES.map((value) => ({ value, label: value }))}
+                    data-testid="list-supervision-mode"
+                  />
+                </Form.Item>
+              </Col>
+              {(['foreignCountry', 'tradeCountry', 'originCountry'] as const).map((name) => (
+                <Col xs={24} md={8} key={name}>
+                  <Form.Item
+                    name={['declaration', name]}
+                    label={t(`bonded.fileList.${name}`)}
+                    rules={[required]}
+                    {...server.at(Object.keys(DECLARATION_FIELDS).find((k) => DECLARATION_FIELDS[k] === name) ?? name)}
+                  >
+                    <Select
+                      showSearch={{ optionFilterProp: 'label' }}
+                      options={countryOptions}
+                      popupMatchSelectWidth={false}
+                      data-testid={`list-${name}`}
+                    />
+                  </Form.Item>
+                </Col>
+              ))}
+            </Row>
+          </fieldset>
+        ) : null}
         <Form.Item name="note" label={t('bonded.form.note')} className="row-gap" {...server.at('note')}>
           <Input.TextArea maxLength={500} autoSize={{ minRows: 1, maxRows: 4 }} data-testid="list-note" />
         </Form.Item>

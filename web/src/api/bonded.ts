@@ -265,6 +265,8 @@ export interface Consolidation {
   overdue: boolean;
   batches: number;
   filedAt: string | null;
+  /** The import declaration filed for the period's batches. */
+  declarationId: string | null;
 }
 
 export interface ConsolidationDetail extends Consolidation {
@@ -549,7 +551,11 @@ export function usePassGate() {
 export function useFileConsolidation() {
   const invalidate = useInvalidateBonded();
   return useMutation({
-    mutationFn: (id: string) => api.post<Consolidation>(`/api/bonded/consolidations/${encodeURIComponent(id)}/file`),
+    mutationFn: ({ id, declaration }: { id: string; declaration?: DomesticDeclaration }) =>
+      api.post<Consolidation & { declaration: { id: string; number: string; taxFen: number } | null }>(
+        `/api/bonded/consolidations/${encodeURIComponent(id)}/file`,
+        declaration ? { declaration } : {},
+      ),
     onSuccess: invalidate,
   });
 }

@@ -1,5 +1,5 @@
 import { FileDoneOutlined, WarningFilled } from '@ant-design/icons';
-import { App, Button, Card, Col, Empty, Popconfirm, Row, Space, Switch, Table, Tag } from 'antd';
+import { App, Button, Card, Col, Empty, Form, Input, Modal, Row, Space, Switch, Table, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -12,12 +12,14 @@ import {
   useFileConsolidation,
 } from '../../api/bonded';
 import { useSession } from '../../auth/session';
-import { ProblemAlert, problemText } from '../../components/ProblemAlert';
+import { ProblemAlert } from '../../components/ProblemAlert';
 import { useLanguage } from '../../i18n/useLanguage';
 import { formatInstant } from '../logistics/model';
 import { ENTERPRISE_ROLES } from './access';
 import { useEnterpriseNames } from './BooksView';
+import { DeclarationFields, type DeclarationValues, declarationBody, isDeclarationField } from './DeclarationFields';
 import { Quantity } from './ItemsCard';
+import { UnplacedErrors, useServerErrors } from './ListForms';
 
 /** Today in the zone's calendar (Asia/Shanghai), as the server dates periods: YYYY-MM-DD. */
 function zoneToday(): string {
@@ -90,6 +92,122 @@ function ConsolidationBatches({ id }: { id: string }) {
   );
 }
 
+interface FilingValues {
+  declaration?: DeclarationValues;
+  /** Second legal quantity by item number, for lines that have one. */
+  seconds?: Record<string, string>;
+}
+
+/**
+ * Files a finished period: one import declaration for everything its batches released, so the
+ * enterprise gives the header and the second quantities; the book gives items, quantities and prices.
+ */
+function FileConsolidationModal({ row, onClose }: { row: Consolidation; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<FilingValues>();
+  const detail = useConsolidation(row.id);
+  const file = useFileConsolidation();
+  const server = useServerErrors(file.error);
+  const totals = detail.data?.totals ?? [];
+  const placed = (path: string) => isDeclarationField(path) || /^declaration\.lines\.\d+\.secondQuantity$/.test(path);
+  const onFinish = (values: FilingValues) =>
+    file.mutate(
+      {
+        id: row.id,
+        ...(totals.length > 0 && values.declaration
+          ? {
+              declaration: declarationBody(
+                values.declaration,
+                totals.map((line) => ({ itemNo: line.itemNo, secondQuantity: values.seconds?.[line.itemNo] })),
+              ),
+            }
+          : {}),
+      },
+      {
+        onSuccess: (filed) => {
+          void message.success(
+            filed.declaration
+              ? t('bonded.consolidations.declaredMessage', {
+                  number: filed.number,
+                  declaration: filed.declaration.number,
+                })
+              : t('bonded.consolidations.filedMessage', { number: filed.number }),
+          );
+          onClose();
+        },
+      },
+    );
+  return (
+    <Modal
+      open
+      title={t('bonded.consolidations.fileTitle', { number: row.number })}
+      okText={t('bonded.consolidations.file')}
+      cancelText={t('common.cancel')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={file.isPending}
+      width={720}
+      destroyOnHidden
+    >
+      <p className="muted">{t('bonded.consolidations.fileIntro')}</p>
+      <Form<FilingValues>
+        form={form}
+        layout="vertical"
+        requiredMark={false}
+        initialValues={{ declaration: { supervisionMode: '0110' } }}
+        onFinish={onFinish}
+        data-testid="file-consolidation"
+      >
+        {totals.length > 0 ? (
+          <>
+            <Table
+              size="small"
+              rowKey="itemNo"
+              pagination={false}
+              dataSource={totals}
+              columns={[
+                { key: 'itemNo', title: t('bonded.fileList.item'), dataIndex: 'itemNo', width: 70 },
+                { key: 'hsCode', title: 'HS', dataIndex: 'hsCode', className: 'mono' },
+                {
+                  key: 'quantity',
+                  title: t('bonded.form.quantity'),
+                  render: (_, line) => (
+                    <>
+                      <Quantity value={line.quantity} /> {line.unit}
+                    </>
+                  ),
+                },
+                {
+                  key: 'second',
+                  title: t('bonded.fileList.secondQuantity'),
+                  render: (_, line, index) => (
+                    <Form.Item
+                      name={['seconds', String(line.itemNo)]}
+                      noStyle={false}
+                      className="table-form-item"
+                      {...server.at(`declaration.lines.${index}.secondQuantity`)}
+                    >
+                      <Input inputMode="decimal" className="mono" data-testid={`file-second-${line.itemNo}`} />
+                    </Form.Item>
+                  ),
+                },
+              ]}
+            />
+            <DeclarationFields at={server.at} testIdPrefix="file" />
+          </>
+        ) : null}
+        {file.isError ? (
+          <>
+            <ProblemAlert error={file.error} />
+            <UnplacedErrors byPath={server.byPath} placed={placed} />
+          </>
+        ) : null}
+      </Form>
+    </Modal>
+  );
+}
+
 /**
  * Consolidated declarations (集中申报) of batch releases: one per book and period; the owner files it
  * after the period ends, and an open one past its due date is overdue (customs sees all of them).
@@ -97,26 +215,16 @@ function ConsolidationBatches({ id }: { id: string }) {
 export function ConsolidationsView() {
   const { t } = useTranslation();
   const { language } = useLanguage();
-  const { message } = App.useApp();
   const me = useSession();
   const [overdueOnly, setOverdueOnly] = useState(false);
   const consolidations = useConsolidations(overdueOnly);
   const books = useBooks();
   const names = useEnterpriseNames();
-  const file = useFileConsolidation();
+  const [filing, setFiling] = useState<Consolidation | null>(null);
   const bookById = useMemo(() => new Map((books.data ?? []).map((b) => [b.id, b])), [books.data]);
   const authority = me.user.authorityId !== null;
   const owner = ENTERPRISE_ROLES.includes(me.user.role);
   const today = zoneToday();
-
-  const onFile = (row: Consolidation) =>
-    file.mutate(row.id, {
-      onSuccess: (filed) => void message.success(t('bonded.consolidations.filedMessage', { number: filed.number })),
-      onError: (error) => {
-        const { title, detail } = problemText(error, t('errors.unexpected'));
-        void message.error(detail ? `${title} — ${detail}` : title, 8);
-      },
-    });
 
   return (
     <Card
@@ -216,24 +324,17 @@ export function ConsolidationsView() {
                     if (row.status !== 'open') return null;
                     const running = today <= row.periodTo;
                     return (
-                      <Popconfirm
-                        title={t('bonded.consolidations.fileConfirm', { number: row.number })}
-                        okText={t('bonded.consolidations.file')}
-                        cancelText={t('common.cancel')}
-                        onConfirm={() => onFile(row)}
+                      <Button
+                        size="small"
+                        type="primary"
+                        icon={<FileDoneOutlined />}
                         disabled={running}
+                        title={running ? t('bonded.consolidations.periodRunning', { date: row.periodTo }) : undefined}
+                        onClick={() => setFiling(row)}
+                        data-testid={`file-consolidation-${row.number}`}
                       >
-                        <Button
-                          size="small"
-                          type="primary"
-                          icon={<FileDoneOutlined />}
-                          disabled={running}
-                          title={running ? t('bonded.consolidations.periodRunning', { date: row.periodTo }) : undefined}
-                          loading={file.isPending && file.variables === row.id}
-                        >
-                          {t('bonded.consolidations.file')}
-                        </Button>
-                      </Popconfirm>
+                        {t('bonded.consolidations.file')}
+                      </Button>
                     );
                   },
                 },
@@ -241,6 +342,7 @@ export function ConsolidationsView() {
             : []),
         ]}
       />
+      {filing ? <FileConsolidationModal row={filing} onClose={() => setFiling(null)} /> : null}
     </Card>
   );
 }

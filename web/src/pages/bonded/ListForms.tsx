@@ -15,12 +15,11 @@ import {
   useTransfer,
 } from '../../api/bonded';
 import { ApiError } from '../../api/client';
-import { useCountries } from '../../api/hooks';
 import { newIdempotencyKey } from '../../api/shipments';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { localName } from '../../i18n';
 import { useLanguage } from '../../i18n/useLanguage';
 import { formatDecimalString } from '../../lib/decimal';
+import { DeclarationFields, type DeclarationValues, declarationBody, isDeclarationField } from './DeclarationFields';
 import { messagesByPath } from './model';
 
 /**
@@ -43,7 +42,7 @@ function useClientIds() {
 }
 
 /** The field problems of a failed submission, by path inside the form. */
-function useServerErrors(error: unknown) {
+export function useServerErrors(error: unknown) {
   const errors = error instanceof ApiError ? (error.problem.errors ?? []) : [];
   const byPath = messagesByPath(errors);
   const at = (path: string) => {
@@ -54,7 +53,13 @@ function useServerErrors(error: unknown) {
 }
 
 /** Problems the form cannot place next to a field (the book, the client id, the body as a whole). */
-function UnplacedErrors({ byPath, placed }: { byPath: Map<string, string[]>; placed: (path: string) => boolean }) {
+export function UnplacedErrors({
+  byPath,
+  placed,
+}: {
+  byPath: Map<string, string[]>;
+  placed: (path: string) => boolean;
+}) {
   const { t } = useTranslation();
   const rest = [...byPath].filter(([path]) => !placed(path));
   if (rest.length === 0) return null;
@@ -109,32 +114,7 @@ interface ListValues {
   lines: { itemNo?: number; quantity?: string; secondQuantity?: string }[];
   note?: string;
   batchRelease?: boolean;
-  declaration?: {
-    supervisionMode?: string;
-    foreignName?: string;
-    foreignCountry?: string;
-    tradeCountry?: string;
-    originCountry?: string;
-  };
-}
-
-/** Supervision modes offered for a sale into China from the zone (the server accepts the full list). */
-const DOMESTIC_SALE_MODES = ['0110', '0214', '0615'] as const;
-/** Where the server names a declaration field, the form field that shows it. */
-const DECLARATION_FIELDS: Record<string, string> = {
-  'declaration.foreignParty.name': 'foreignName',
-  'declaration.foreignParty.country': 'foreignCountry',
-  'declaration.tradeCountry': 'tradeCountry',
-  'declaration.originCountry': 'originCountry',
-  'declaration.supervisionMode': 'supervisionMode',
-};
-
-function useCountryOptions() {
-  const { language } = useLanguage();
-  const countries = useCountries('all');
-  return (countries.data ?? [])
-    .map((c) => ({ value: c.alpha2, label: `${localName(c.names, language)} (${c.alpha2})` }))
-    .sort((a, b) => a.label.localeCompare(b.label, language));
+  declaration?: DeclarationValues;
 }
 
 /** Files one verification list (核注清单): posted whole or not at all; a stocktake waits for customs. */
@@ -152,7 +132,6 @@ export function ListForm({ book }: { book: BookDetail }) {
   const batchRelease = Form.useWatch('batchRelease', form) === true;
   // A direct sale into China (not a batch) is declared for import in the same step.
   const declaring = kind === 'second_line_exit' && !(batchAllowed && batchRelease);
-  const countryOptions = useCountryOptions();
   const required = { required: true, message: t('bonded.form.required') };
   const pattern = stocktake
     ? { pattern: SIGNED_QUANTITY_PATTERN, message: t('bonded.form.signedQuantityFormat') }
@@ -186,19 +165,10 @@ export function ListForm({ book }: { book: BookDetail }) {
       ...(batchAllowed && values.batchRelease ? { batchRelease: true } : {}),
       ...(declaring && values.declaration
         ? {
-            declaration: {
-              supervisionMode: values.declaration.supervisionMode ?? '0110',
-              foreignParty: {
-                name: (values.declaration.foreignName ?? '').trim(),
-                country: values.declaration.foreignCountry ?? '',
-              },
-              tradeCountry: values.declaration.tradeCountry ?? '',
-              originCountry: values.declaration.originCountry ?? '',
-              lines: values.lines.map((line) => ({
-                itemNo: line.itemNo ?? 0,
-                ...(line.secondQuantity?.trim() ? { secondQuantity: line.secondQuantity.trim() } : {}),
-              })),
-            },
+            declaration: declarationBody(
+              values.declaration,
+              values.lines.map((line) => ({ itemNo: line.itemNo ?? 0, secondQuantity: line.secondQuantity })),
+            ),
           }
         : {}),
     };
@@ -216,7 +186,7 @@ export function ListForm({ book }: { book: BookDetail }) {
 
   const placed = (path: string) => {
     if (path === 'kind' || path === 'note' || path === 'batchRelease') return true;
-    if (declaring && path in DECLARATION_FIELDS) return true;
+    if (declaring && isDeclarationField(path)) return true;
     const match = /^(?:lines|declaration\.lines)\.(\d+)\.(itemNo|quantity|secondQuantity)$/.exec(path);
     return match !== null && Number(match[1]) < lineCount && (match[2] !== 'secondQuantity' || declaring);
   };
@@ -325,53 +295,7 @@ export function ListForm({ book }: { book: BookDetail }) {
             </>
           )}
         </Form.List>
-        {declaring ? (
-          <fieldset className="declaration-fields" data-testid="list-declaration">
-            <legend>{t('bonded.fileList.declaration')}</legend>
-            <div className="muted card-subtitle">{t('bonded.fileList.declarationHelp')}</div>
-            <Row gutter={12}>
-              <Col xs={24} md={12}>
-                <Form.Item
-                  name={['declaration', 'foreignName']}
-                  label={t('bonded.fileList.foreignParty')}
-                  rules={[required]}
-                  {...server.at('declaration.foreignParty.name')}
-                >
-                  <Input maxLength={140} data-testid="list-foreign-name" />
-                </Form.Item>
-              </Col>
-              <Col xs={24} md={12}>
-                <Form.Item
-                  name={['declaration', 'supervisionMode']}
-                  label={t('bonded.fileList.supervisionMode')}
-                  {...server.at('declaration.supervisionMode')}
-                >
-                  <Select
-                    options={DOMESTIC_SALE_MODES.map((value) => ({ value, label: value }))}
-                    data-testid="list-supervision-mode"
-                  />
-                </Form.Item>
-              </Col>
-              {(['foreignCountry', 'tradeCountry', 'originCountry'] as const).map((name) => (
-                <Col xs={24} md={8} key={name}>
-                  <Form.Item
-                    name={['declaration', name]}
-                    label={t(`bonded.fileList.${name}`)}
-                    rules={[required]}
-                    {...server.at(Object.keys(DECLARATION_FIELDS).find((k) => DECLARATION_FIELDS[k] === name) ?? name)}
-                  >
-                    <Select
-                      showSearch={{ optionFilterProp: 'label' }}
-                      options={countryOptions}
-                      popupMatchSelectWidth={false}
-                      data-testid={`list-${name}`}
-                    />
-                  </Form.Item>
-                </Col>
-              ))}
-            </Row>
-          </fieldset>
-        ) : null}
+        {declaring ? <DeclarationFields at={server.at} /> : null}
         <Form.Item name="note" label={t('bonded.form.note')} className="row-gap" {...server.at('note')}>
           <Input.TextArea maxLength={500} autoSize={{ minRows: 1, maxRows: 4 }} data-testid="list-note" />
         </Form.Item>

@@ -441,6 +441,36 @@ describe.skipIf(!runBrowserTests)('bonded account books in Chromium', () => {
     await expect.poll(() => shown(inRow.getByTestId('list-status')), SERVER_WAIT).toBe('Posted');
   });
 
+  it('the trader reads and changes the consumption norms of its processing book', async () => {
+    const page = await freshPage();
+    await signIn(page, 'trader@demo');
+    await switchLanguage(page, 'en');
+    await page.goto(`${session.baseUrl}/bonded`);
+    // The demo's processing book (site JZPROC) makes Li-ion cells (item 10) from aluminium and polyethylene.
+    const link = page.getByTestId('book-link').filter({ hasText: 'JZPROC' });
+    await expect.poll(() => link.count(), SERVER_WAIT).toBe(1);
+    await link.click();
+    const norms = page.getByTestId('norms');
+    await norms.waitFor();
+    const aluminium = page.getByTestId('norm-10-1');
+    // 0.52 kg net at 4 % loss: 0.52 / 0.96 = 0.5416… → 0.542 kg per cell.
+    await expect.poll(() => shown(aluminium.getByTestId('norm-unit-consumption')), SERVER_WAIT).toBe('0.542 kg');
+
+    await page.getByTestId('norm-edit-10').click();
+    await page.getByTestId('norm-loss-0').fill('0.05');
+    await page.getByTestId('norm-submit').click();
+    // 0.52 / 0.95 = 0.5473… → 0.548 kg.
+    await expect.poll(() => shown(aluminium.getByTestId('norm-unit-consumption')), SERVER_WAIT).toBe('0.548 kg');
+    await page.getByTestId('norm-loss-0').fill('1.2');
+    await page.getByTestId('norm-submit').click();
+    const lossError = page.getByTestId('norm-line-0').locator('.ant-form-item-explain-error');
+    await expect.poll(() => lossError.count(), SERVER_WAIT).toBe(1);
+    expect(await shown(lossError)).toBe('the loss rate is a fraction from 0 up to (not including) 1, e.g. 0.04');
+    expect(await shown(aluminium.getByTestId('norm-unit-consumption'))).toBe('0.548 kg');
+    await norms.screenshot({ path: path.join(SCREENSHOT_DIR, 'bonded-norms-en.png'), style: HEADER_IN_FLOW });
+    toDocs('bonded-norms-en');
+  });
+
   it('the trader sells aluminium into China: the list posts and its import declaration is filed with taxes', async () => {
     const page = await freshPage();
     await signIn(page, 'trader@demo');

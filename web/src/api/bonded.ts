@@ -305,6 +305,7 @@ export const bondedKeys = {
   consolidations: (overdue: boolean) => ['bonded', 'consolidations', overdue] as const,
   consolidation: (id: string) => ['bonded', 'consolidation', id] as const,
   report: (bookId: string, month: string) => ['bonded', 'report', bookId, month] as const,
+  norms: (bookId: string) => ['bonded', 'norms', bookId] as const,
 };
 
 const bookPath = (id: string, rest = '') => `/api/bonded/books/${encodeURIComponent(id)}${rest}`;
@@ -556,6 +557,40 @@ export function useFileConsolidation() {
         `/api/bonded/consolidations/${encodeURIComponent(id)}/file`,
         declaration ? { declaration } : {},
       ),
+    onSuccess: invalidate,
+  });
+}
+
+export interface ProductNorms {
+  productItemNo: number;
+  materials: {
+    materialItemNo: number;
+    netConsumption: string;
+    lossRate: string;
+    /** 单耗 = 净耗 / (1 − 损耗率), rounded up to the thousandth. */
+    unitConsumption: string;
+    updatedAt: string;
+  }[];
+}
+
+export interface NormsRequest {
+  productItemNo: number;
+  materials: { materialItemNo: number; netConsumption: string; lossRate: string }[];
+}
+
+export function useNorms(bookId: string) {
+  return useQuery({
+    queryKey: bondedKeys.norms(bookId),
+    queryFn: ({ signal }) => api.get<Items<ProductNorms>>(bookPath(bookId, '/norms'), { signal }).then((r) => r.items),
+  });
+}
+
+/** Registers (replaces) one product's norms. */
+export function useSetNorms(bookId: string) {
+  const invalidate = useInvalidateBonded();
+  return useMutation({
+    mutationFn: ({ productItemNo, materials }: NormsRequest) =>
+      api.put<null>(bookPath(bookId, `/items/${productItemNo}/norms`), { materials }),
     onSuccess: invalidate,
   });
 }

@@ -1641,6 +1641,23 @@ export const en = {
       batchTagHint: 'Released in a batch under a consolidated declaration',
       reverses: 'Reverses {{number}}',
     },
+    norms: {
+      title: 'Consumption norms (单耗)',
+      intro:
+        'What one unit of each product consumes of each material: net consumption divided by one minus the process loss rate, rounded up to the thousandth. Processing lists consume by these norms.',
+      product: 'Product',
+      material: 'Material',
+      netConsumption: 'Net consumption',
+      lossRate: 'Loss rate',
+      lossRateFraction: 'Loss rate (fraction, e.g. 0.04)',
+      unitConsumption: 'Per unit of product',
+      decimalFormat: 'A decimal, up to 9 digits before and after the point',
+      addMaterial: 'Add a material',
+      save: 'Register the norms',
+      saved: 'Norms of {{item}} registered',
+      edit: 'Change',
+      empty: 'No norms registered',
+    },
     fileList: {
       title: 'File a verification list',
       kind: 'Kind of list',
@@ -1728,7 +1745,8 @@ export const en = {
       fileConfirm: 'File consolidated declaration {{number}}? No batch can join it afterwards.',
       filedMessage: 'Consolidated declaration {{number}} filed',
       fileTitle: 'File consolidated declaration {{number}}',
-      fileIntro: 'One import declaration covers everything the period’s batches released; no batch can join afterwards.',
+      fileIntro:
+        'One import declaration covers everything the period’s batches released; no batch can join afterwards.',
       declaredMessage: 'Consolidated declaration {{number}} filed with import declaration {{declaration}}',
       periodRunning: 'The period runs until {{date}}',
       batchLists: 'Batches',

@@ -486,6 +486,23 @@ describe('transfers, reversals, stocktakes, processing', () => {
       field: 'body.materials.0.lossRate',
       code: 'loss_rate_out_of_range',
     });
+    // The refused replacement left the registered norms as they were; 单耗 = 0.52 / 0.96 = 0.5416… → 0.542.
+    const registered = await call(trader, 'GET', `/api/bonded/books/${processingBook}/norms`);
+    expect(registered.body.items).toEqual([
+      {
+        productItemNo: 10,
+        materials: [
+          expect.objectContaining({
+            materialItemNo: 1,
+            netConsumption: '0.52',
+            lossRate: '0.04',
+            unitConsumption: '0.542',
+          }),
+          expect.objectContaining({ materialItemNo: 2, netConsumption: '0.1', lossRate: '0', unitConsumption: '0.1' }),
+        ],
+      },
+    ]);
+    expect((await call(forwarder, 'GET', `/api/bonded/books/${processingBook}/norms`)).status).toBe(404);
     await call(
       trader,
       'POST',

@@ -164,6 +164,43 @@ export async function setNorms(
   );
 }
 
+export interface ProductNorms {
+  productItemNo: number;
+  materials: { materialItemNo: number; netConsumption: string; lossRate: string; updatedAt: Date }[];
+}
+
+/** The norms registered in a book, by product then material (a book holds a bounded set of items). */
+export async function bookNorms(db: Queryable, bookId: string): Promise<ProductNorms[]> {
+  const rows = await queryRows<{
+    product_no: number;
+    material_no: number;
+    net_consumption: string;
+    loss_rate: string;
+    updated_at: Date | string;
+  }>(
+    db,
+    sql`SELECT p.item_no AS product_no, m.item_no AS material_no, n.net_consumption::text AS net_consumption,
+               n.loss_rate::text AS loss_rate, n.updated_at
+        FROM bonded_norms n JOIN bonded_items p ON p.id = n.product_item_id JOIN bonded_items m ON m.id = n.material_item_id
+        WHERE n.book_id = ${bookId} ORDER BY p.item_no, m.item_no`,
+  );
+  const byProduct = new Map<number, ProductNorms>();
+  for (const row of rows) {
+    const entry = byProduct.get(row.product_no) ?? { productItemNo: row.product_no, materials: [] };
+    entry.materials.push({
+      materialItemNo: row.material_no,
+      // numeric(18,9) comes back padded: "0.520000000" → "0.52".
+      netConsumption: trimDecimal(row.net_consumption),
+      lossRate: trimDecimal(row.loss_rate),
+      updatedAt: new Date(row.updated_at),
+    });
+    byProduct.set(row.product_no, entry);
+  }
+  return [...byProduct.values()];
+}
+
+const trimDecimal = (value: string) => (value.includes('.') ? value.replace(/\.?0+$/, '') : value);
+
 export interface ItemBalance extends Item {
   balanceMilli: number;
   /** Total in and out over the item's own account (postings), for the book view. */

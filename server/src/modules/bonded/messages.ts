@@ -42,6 +42,11 @@ export const bondedMessages = defineMessages({
     en: 'item {itemNo} has a second legal unit ({unit}): give the second quantity',
     ru: 'у позиции {itemNo} есть вторая единица измерения ({unit}): укажите второе количество',
   },
+  'validation.loss_rate_out_of_range': {
+    'zh-CN': '工艺损耗率必须是 0 到 1 之间的小数（不含 1），如 0.04',
+    en: 'the loss rate is a fraction from 0 up to (not including) 1, e.g. 0.04',
+    ru: 'потери — доля от 0 до 1 (не включая 1), например 0.04',
+  },
   'validation.unknown_item': {
     'zh-CN': '账册中没有该项号',
     en: 'is not an item number of the book',

@@ -13,6 +13,7 @@ import {
   type Book,
   bookFor,
   bookItems,
+  bookNorms,
   createBook,
   incomingTransfers,
   itemFor,
@@ -27,6 +28,7 @@ import {
 import { checkLedger } from './checker.js';
 import { declarationOfList, domesticDeclarationSchema, fileListDeclaration, prepareDeclarations } from './declaring.js';
 import { LIST_LINES_MAX } from './ledger/engine.js';
+import { materialConsumptionMilli } from './ledger/norms.js';
 import { decideStocktake, decideTransfer, planReversal, planTransfer } from './movements.js';
 import {
   type Actor,
@@ -420,6 +422,57 @@ export function bondedRoutes(directory: ItemDirectory): FastifyPluginAsyncZod {
           });
           return { statusCode: 201, body: { items: created.map((i) => ({ id: i.id, itemNo: i.itemNo })) } };
         });
+      },
+    );
+
+    app.get(
+      '/bonded/books/:bookId/norms',
+      {
+        config: { access: 'authenticated' },
+        schema: {
+          tags: ['bonded'],
+          summary: 'Consumption norms (单耗) registered in a processing book, by product',
+          params: bookParams,
+          response: {
+            200: z.object({
+              items: z.array(
+                z.object({
+                  productItemNo: z.number().int(),
+                  materials: z.array(
+                    z.object({
+                      materialItemNo: z.number().int(),
+                      netConsumption: z.string(),
+                      lossRate: z.string(),
+                      unitConsumption: z
+                        .string()
+                        .describe(
+                          '单耗 = 净耗 / (1 − 损耗率), rounded up to the thousandth: what one unit of product takes',
+                        ),
+                      updatedAt: z.iso.datetime(),
+                    }),
+                  ),
+                }),
+              ),
+            }),
+            404: problemSchema,
+          },
+        },
+      },
+      async (request) => {
+        const book = await bookFor(db, request.principal!, request.params.bookId);
+        const found = await bookNorms(db, book.id);
+        return {
+          items: found.map((product) => ({
+            productItemNo: product.productItemNo,
+            materials: product.materials.map((m) => ({
+              materialItemNo: m.materialItemNo,
+              netConsumption: m.netConsumption,
+              lossRate: m.lossRate,
+              unitConsumption: formatMilli(materialConsumptionMilli(1_000, m)),
+              updatedAt: m.updatedAt.toISOString(),
+            })),
+          })),
+        };
       },
     );
 

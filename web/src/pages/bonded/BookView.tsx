@@ -15,6 +15,7 @@ import { IncomingTransfersCard } from './IncomingTransfers';
 import { ItemsCard } from './ItemsCard';
 import { ListForm, TransferForm } from './ListForms';
 import { kindLabel, ListStatusTag } from './labels';
+import { NormsCard } from './NormsCard';
 import { ReportCard } from './ReportCard';
 
 /** The book's verification lists, newest first; the owner may reverse a posted one. */
@@ -204,6 +205,7 @@ export function BookView({ bookId }: { bookId: string }) {
       </Card>
       {owner ? <IncomingTransfersCard book={data} /> : null}
       <ItemsCard book={data} owner={owner} />
+      {data.siteType === 'processing' ? <NormsCard book={data} owner={owner} /> : null}
       {owner && data.items.length > 0 ? (
         <Row gutter={16}>
           <Col xs={24} xl={12}>

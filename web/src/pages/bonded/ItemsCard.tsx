@@ -1,4 +1,4 @@
-import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Col, Empty, Form, Input, InputNumber, Modal, Row, Space, Table } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,6 +16,7 @@ import { useLanguage } from '../../i18n/useLanguage';
 import { formatDecimalString } from '../../lib/decimal';
 import { formatInstant } from '../logistics/model';
 import { BalanceChart } from './BalanceChart';
+import { RemoveLineButton } from './LineButtons';
 import { Change, counterLabel, kindLabel } from './labels';
 import { runningBalance } from './model';
 
@@ -236,15 +237,7 @@ function AddItemsModal({ book, open, onClose }: { book: BookDetail; open: boolea
                     </Form.Item>
                   </Col>
                   <Col span={1}>
-                    <Form.Item label={index === 0 ? ' ' : undefined}>
-                      <Button
-                        type="text"
-                        icon={<MinusCircleOutlined />}
-                        disabled={fields.length === 1}
-                        aria-label={t('bonded.form.removeLine')}
-                        onClick={() => remove(field.name)}
-                      />
-                    </Form.Item>
+                    <RemoveLineButton index={index} only={fields.length === 1} onRemove={() => remove(field.name)} />
                   </Col>
                 </Row>
               ))}

@@ -1,4 +1,4 @@
-import { MinusCircleOutlined, PlusOutlined, SendOutlined } from '@ant-design/icons';
+import { SendOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Form, Input, Row, Select, Switch } from 'antd';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -20,6 +20,7 @@ import { ProblemAlert } from '../../components/ProblemAlert';
 import { useLanguage } from '../../i18n/useLanguage';
 import { formatDecimalString } from '../../lib/decimal';
 import { DeclarationFields, type DeclarationValues, declarationBody, isDeclarationField } from './DeclarationFields';
+import { AddLineButton, RemoveLineButton } from './LineButtons';
 import { messagesByPath } from './model';
 
 /**
@@ -271,27 +272,13 @@ export function ListForm({ book }: { book: BookDetail }) {
                     </Col>
                   ) : null}
                   <Col xs={4} md={2}>
-                    <Form.Item label={index === 0 ? ' ' : undefined}>
-                      <Button
-                        type="text"
-                        icon={<MinusCircleOutlined />}
-                        disabled={fields.length === 1}
-                        aria-label={t('bonded.form.removeLine')}
-                        onClick={() => remove(field.name)}
-                      />
-                    </Form.Item>
+                    <RemoveLineButton index={index} only={fields.length === 1} onRemove={() => remove(field.name)} />
                   </Col>
                 </Row>
               ))}
-              <Button
-                type="dashed"
-                icon={<PlusOutlined />}
-                className="add-row-button"
-                onClick={() => add({})}
-                data-testid="list-add-line"
-              >
+              <AddLineButton onAdd={() => add({})} testId="list-add-line">
                 {t('bonded.form.addLine')}
-              </Button>
+              </AddLineButton>
             </>
           )}
         </Form.List>
@@ -423,21 +410,13 @@ export function TransferForm({ book }: { book: BookDetail }) {
                     </Form.Item>
                   </Col>
                   <Col xs={4} md={2}>
-                    <Form.Item label={index === 0 ? ' ' : undefined}>
-                      <Button
-                        type="text"
-                        icon={<MinusCircleOutlined />}
-                        disabled={fields.length === 1}
-                        aria-label={t('bonded.form.removeLine')}
-                        onClick={() => remove(field.name)}
-                      />
-                    </Form.Item>
+                    <RemoveLineButton index={index} only={fields.length === 1} onRemove={() => remove(field.name)} />
                   </Col>
                 </Row>
               ))}
-              <Button type="dashed" icon={<PlusOutlined />} className="add-row-button" onClick={() => add({})}>
+              <AddLineButton onAdd={() => add({})} testId="transfer-add-line">
                 {t('bonded.form.addLine')}
-              </Button>
+              </AddLineButton>
             </>
           )}
         </Form.List>

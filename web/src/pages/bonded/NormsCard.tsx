@@ -1,10 +1,11 @@
-import { MinusCircleOutlined, PlusOutlined, SaveOutlined } from '@ant-design/icons';
+import { SaveOutlined } from '@ant-design/icons';
 import { App, Button, Card, Col, Empty, Form, Input, Row, Select, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { type BookDetail, type ProductNorms, useNorms, useSetNorms } from '../../api/bonded';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useLanguage } from '../../i18n/useLanguage';
 import { formatDecimalString } from '../../lib/decimal';
+import { AddLineButton, RemoveLineButton } from './LineButtons';
 import { UnplacedErrors, useServerErrors } from './ListForms';
 
 /** Up to 9 integer and 9 fraction digits, as the server's norm arithmetic takes them. */
@@ -203,27 +204,13 @@ export function NormsCard({ book, owner }: { book: BookDetail; owner: boolean })
                       </Form.Item>
                     </Col>
                     <Col xs={2} md={2}>
-                      <Form.Item label={index === 0 ? ' ' : undefined}>
-                        <Button
-                          type="text"
-                          icon={<MinusCircleOutlined />}
-                          disabled={fields.length === 1}
-                          aria-label={t('bonded.form.removeLine')}
-                          onClick={() => remove(field.name)}
-                        />
-                      </Form.Item>
+                      <RemoveLineButton index={index} only={fields.length === 1} onRemove={() => remove(field.name)} />
                     </Col>
                   </Row>
                 ))}
-                <Button
-                  type="dashed"
-                  icon={<PlusOutlined />}
-                  className="add-row-button"
-                  onClick={() => add({})}
-                  data-testid="norm-add-line"
-                >
+                <AddLineButton onAdd={() => add({})} testId="norm-add-line">
                   {t('bonded.norms.addMaterial')}
-                </Button>
+                </AddLineButton>
               </>
             )}
           </Form.List>

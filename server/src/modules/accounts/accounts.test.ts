@@ -95,11 +95,13 @@ describe('roles', () => {
     const anonymous = await t.app.inject({ method: 'GET', url: '/api/users', headers: en });
     expect(anonymous.statusCode).toBe(401);
     expect(anonymous.json().code).toBe('unauthenticated');
-    const wrongRole = await t.app.inject({ method: 'GET', url: '/api/users', headers: { ...en, cookie: trader } });
+    // The bank officer is no enterprise admin (trader@demo is one: see enterprise-users.test.ts).
+    const bank = await t.login('bank@demo');
+    const wrongRole = await t.app.inject({ method: 'GET', url: '/api/users', headers: { ...en, cookie: bank } });
     expect(wrongRole.statusCode).toBe(403);
     expect(wrongRole.json()).toMatchObject({
       code: 'forbidden',
-      detail: 'This requires one of the roles: zone_admin.',
+      detail: 'This requires one of the roles: zone_admin, enterprise_admin.',
     });
     const allowed = await t.app.inject({ method: 'GET', url: '/api/users', headers: { cookie: admin } });
     expect(allowed.statusCode).toBe(200);
@@ -162,7 +164,10 @@ describe('API keys', () => {
     const { key, apiKey } = created.json();
     expect(key).toMatch(/^sk_[a-z0-9]{10}_[A-Za-z0-9_-]{43}$/);
     const listed = await t.app.inject({ method: 'GET', url: '/api/api-keys', headers: { cookie: trader } });
-    expect(JSON.stringify(listed.json())).not.toContain(key.split('_')[2]);
+    // The secret is everything after `sk_<prefix>_`; it may itself contain '_' (base64url), so no split.
+    const secret = key.slice('sk_'.length + 10 + 1);
+    expect(secret).toHaveLength(43);
+    expect(JSON.stringify(listed.json())).not.toContain(secret);
     const me = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { authorization: `Bearer ${key}` } });
     expect(me.json()).toMatchObject({ via: 'api_key', user: { email: 'trader@demo' } });
     const forged = await t.app.inject({

@@ -4,13 +4,14 @@ import { browserSession, shown } from './session.js';
 
 /** What each demo login must see: its role on the home page, and which restricted menu items it gets. */
 const ROLES = [
-  { email: 'trader@demo', name: '王丽 Wang Li', role: '进出口企业', cockpit: false, users: false, card: 'enterprise' },
+  // The demo trader and forwarder administer their enterprise's users, so they see Users too.
+  { email: 'trader@demo', name: '王丽 Wang Li', role: '进出口企业', cockpit: false, users: true, card: 'enterprise' },
   {
     email: 'forwarder@demo',
     name: '李强 Li Qiang',
     role: '货运代理',
     cockpit: false,
-    users: false,
+    users: true,
     card: 'enterprise',
   },
   { email: 'officer@demo', name: '张伟 Zhang Wei', role: '海关关员', cockpit: true, users: false, card: 'authority' },
@@ -119,8 +120,10 @@ describe.skipIf(!runBrowserTests)('web client in Chromium', () => {
       // each named in the UI language rather than by its raw type.
       await expect
         .poll(() => shown(page.getByTestId('recent-events')))
-        .toMatch(/企业完成注册|运单已订舱|运单节点|运单状态变更|单证已签发|运单存在风险/);
-      expect(await shown(page.getByTestId('recent-events'))).not.toMatch(/\b(registry|logistics)\.[a-z_]+/);
+        .toMatch(/企业完成注册|企业已入驻|信用等级变化|运单已订舱|运单节点|运单状态变更|单证已签发|运单存在风险/);
+      expect(await shown(page.getByTestId('recent-events'))).not.toMatch(
+        /\b(registry|logistics|credit|trade|bonded)\.[a-z_]+/,
+      );
       await screenshot(page, `home-${account.email.split('@')[0]}-zh-CN`);
 
       if (!account.cockpit) {

@@ -17,6 +17,8 @@ import { z } from 'zod';
 import type { Config } from './config.js';
 import { accountsModule } from './modules/accounts/index.js';
 import { createBondedModule } from './modules/bonded/index.js';
+import { createCockpitModule } from './modules/cockpit/index.js';
+import { createCreditModule } from './modules/credit/index.js';
 import { createEcommerceModule } from './modules/ecommerce/index.js';
 import { EventDispatcher, eventsModule, NatsPublisher } from './modules/events/index.js';
 import { createLogisticsModule } from './modules/logistics/index.js';
@@ -223,6 +225,14 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(ecommerce.routes, { prefix: '/api' });
   const bonded = createBondedModule(database.db);
   await app.register(bonded.routes, { prefix: '/api' });
+  // The zone cockpit: aggregates kept from the other modules' events, read by its routes.
+  const cockpit = createCockpitModule(database.db);
+  for (const subscriber of cockpit.subscribers) dispatcher.subscribe(subscriber);
+  await app.register(cockpit.routes, { prefix: '/api' });
+  // Public credit grades from the other modules' events; the trade centre's subscriber reads them back.
+  const credit = createCreditModule(database.db);
+  for (const subscriber of credit.subscribers) dispatcher.subscribe(subscriber);
+  await app.register(credit.routes, { prefix: '/api' });
   await app.register(auditRoutes, { prefix: '/api' });
 
   if (hasWebClient(config.webDistDir)) {
@@ -245,6 +255,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
         purgeExpiredIdempotencyRecords(database.db),
         logistics.extendTimetables(new Date()),
         bonded.housekeeping(new Date()),
+        cockpit.housekeeping(new Date()),
       ])
         .then(() => logistics.planner.markDirty())
         .catch((error: unknown) => app.log.warn({ err: (error as Error).message }, 'housekeeping failed'));

@@ -8,14 +8,16 @@ import {
   FlagOutlined,
   GoldOutlined,
   HomeOutlined,
+  IdcardOutlined,
   KeyOutlined,
   MoneyCollectOutlined,
   NodeIndexOutlined,
+  SafetyCertificateOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
-import type { Role } from './api/types';
+import type { Role, User } from './api/types';
 import type { en } from './i18n/en';
 
 export type NavLabel = keyof typeof en.nav;
@@ -26,6 +28,8 @@ export interface NavItem {
   icon: ReactNode;
   /** Roles that may open the page; absent means every signed-in user. */
   roles?: readonly Role[];
+  /** Also open to users for whom this holds, whatever their role (e.g. an enterprise's own administrator). */
+  allow?: (user: User) => boolean;
 }
 
 export interface NavGroup {
@@ -36,6 +40,9 @@ export interface NavGroup {
 
 export const COCKPIT_ROLES: readonly Role[] = ['zone_admin', 'customs_officer'];
 export const USER_ADMIN_ROLES: readonly Role[] = ['zone_admin'];
+/** An enterprise's own administrator manages its enterprise's users (the server checks it again). */
+export const administersEnterpriseUsers = (user: User): boolean =>
+  user.enterpriseAdmin === true && user.enterpriseId !== null;
 /** Enterprises with bonded books, customs and the zone administration (not the banks). */
 export const BONDED_ROLES: readonly Role[] = ['trader', 'forwarder', 'customs_officer', 'zone_admin'];
 
@@ -56,6 +63,8 @@ export const NAVIGATION: readonly NavGroup[] = [
       { path: '/logistics', label: 'logistics', icon: <NodeIndexOutlined /> },
       { path: '/trade', label: 'trade', icon: <ContainerOutlined /> },
       { path: '/bonded', label: 'bonded', icon: <GoldOutlined />, roles: BONDED_ROLES },
+      { path: '/registry', label: 'registry', icon: <IdcardOutlined /> },
+      { path: '/credit', label: 'credit', icon: <SafetyCertificateOutlined /> },
       { path: '/investment', label: 'investment', icon: <BankOutlined /> },
       { path: '/exchange', label: 'exchange', icon: <TeamOutlined /> },
     ],
@@ -73,7 +82,13 @@ export const NAVIGATION: readonly NavGroup[] = [
     key: 'admin',
     label: 'admin',
     items: [
-      { path: '/admin/users', label: 'users', icon: <UserOutlined />, roles: USER_ADMIN_ROLES },
+      {
+        path: '/admin/users',
+        label: 'users',
+        icon: <UserOutlined />,
+        roles: USER_ADMIN_ROLES,
+        allow: administersEnterpriseUsers,
+      },
       { path: '/admin/api-keys', label: 'apiKeys', icon: <KeyOutlined /> },
       { path: '/admin/webhooks', label: 'webhooks', icon: <ApiOutlined /> },
       { path: '/admin/audit', label: 'audit', icon: <FileSearchOutlined /> },
@@ -81,8 +96,8 @@ export const NAVIGATION: readonly NavGroup[] = [
   },
 ];
 
-export function mayOpen(item: Pick<NavItem, 'roles'>, role: Role): boolean {
-  return !item.roles || item.roles.includes(role);
+export function mayOpen(item: Pick<NavItem, 'roles' | 'allow'>, role: Role, user?: User): boolean {
+  return !item.roles || item.roles.includes(role) || (user !== undefined && item.allow?.(user) === true);
 }
 
 /** The menu entry a path belongs to (longest matching prefix), for highlighting the menu. */

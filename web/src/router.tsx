@@ -2,7 +2,7 @@ import { lazy, type ReactNode } from 'react';
 import { createBrowserRouter, Navigate, useParams } from 'react-router';
 import { RequireAuth, RoleGate } from './auth/session';
 import { AppShell } from './layout/AppShell';
-import { BONDED_ROLES, COCKPIT_ROLES, USER_ADMIN_ROLES } from './nav';
+import { administersEnterpriseUsers, BONDED_ROLES, COCKPIT_ROLES, USER_ADMIN_ROLES } from './nav';
 import { ApiKeysPage } from './pages/admin/ApiKeysPage';
 import { AuditPage } from './pages/admin/AuditPage';
 import { UsersPage } from './pages/admin/UsersPage';
@@ -27,6 +27,8 @@ const DeclarationPage = lazy(() =>
 );
 // Bonded zones draw each item's running balance with the same ECharts bundle.
 const BondedPage = lazy(() => import('./pages/bonded/BondedPage').then((m) => ({ default: m.BondedPage })));
+const RegistryPage = lazy(() => import('./pages/registry/RegistryPage').then((m) => ({ default: m.RegistryPage })));
+const CreditPage = lazy(() => import('./pages/registry/CreditPage').then((m) => ({ default: m.CreditPage })));
 const LocationsPage = lazy(() => import('./pages/reference/LocationsPage').then((m) => ({ default: m.LocationsPage })));
 
 function bonded(page: ReactNode) {
@@ -72,6 +74,11 @@ export const router = createBrowserRouter([
       { path: 'bonded/consolidations', element: bonded(<BondedPage tab="consolidations" />) },
       { path: 'bonded/approvals', element: bonded(<BondedPage tab="approvals" />) },
       { path: 'bonded/check', element: bonded(<BondedPage tab="check" />) },
+      { path: 'registry', element: <RegistryPage tab="enterprises" /> },
+      { path: 'registry/apply', element: <RegistryPage tab="apply" /> },
+      { path: 'registry/applications', element: <RegistryPage tab="applications" /> },
+      { path: 'credit', element: <CreditPage /> },
+      { path: 'credit/:id', element: <CreditPage /> },
       { path: 'investment', element: <CentrePage centre="investment" /> },
       { path: 'exchange', element: <CentrePage centre="exchange" /> },
       {
@@ -90,7 +97,7 @@ export const router = createBrowserRouter([
       {
         path: 'admin/users',
         element: (
-          <RoleGate roles={USER_ADMIN_ROLES}>
+          <RoleGate roles={USER_ADMIN_ROLES} allow={administersEnterpriseUsers}>
             <UsersPage />
           </RoleGate>
         ),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { orgCodeCheckChar, validateUscc } from '../lib/identifiers/index.js';
-import { DEMO_ENTERPRISES } from './enterprises.js';
+import { DEMO_ENTERPRISES, DEMO_REGISTRY_PROFILES, demoRegistryFields } from './enterprises.js';
 
 describe('demo enterprises', () => {
   // The demo logins depend on these keys, so they must all be present.
@@ -58,5 +58,25 @@ describe('demo enterprises', () => {
       expect(enterprise.names.en.trim()).not.toBe('');
       expect(enterprise.names.ru.trim()).not.toBe('');
     }
+  });
+
+  // Registry profiles: only known keys, AEO recognition only for the two certified tiers, 10-digit products,
+  // ISO country codes; enterprises without a profile get the regular tier and nothing else.
+  it('has consistent registry profiles', () => {
+    const keys = new Set(DEMO_ENTERPRISES.map((enterprise) => enterprise.key));
+    for (const [key, profile] of Object.entries(DEMO_REGISTRY_PROFILES)) {
+      expect(keys.has(key), key).toBe(true);
+      if (profile.aeoMraCountries.length > 0) {
+        expect(['advanced_certified', 'certified'], key).toContain(profile.customsCreditTier);
+      }
+      for (const code of profile.profile.products) expect(code, key).toMatch(/^\d{10}$/);
+      for (const code of [...profile.profile.markets, ...profile.aeoMraCountries])
+        expect(code, key).toMatch(/^[A-Z]{2}$/);
+    }
+    expect(demoRegistryFields({ key: 'jiaozhou-trading' }).customsCreditTier).toBe('certified');
+    expect(demoRegistryFields({ key: 'qingdao-rural-bank' })).toMatchObject({
+      customsCreditTier: 'regular',
+      bondedSites: [],
+    });
   });
 });

@@ -13,6 +13,8 @@
 
 export type DemoEnterpriseKind = 'trader' | 'forwarder' | 'carrier' | 'bank' | 'cbec_platform' | 'warehouse';
 
+export type DemoCustomsTier = 'advanced_certified' | 'certified' | 'regular' | 'discredited' | 'seriously_discredited';
+
 export interface DemoEnterprise {
   key: string;
   uscc: string;
@@ -21,6 +23,92 @@ export interface DemoEnterprise {
   countryCode: string;
   kinds: DemoEnterpriseKind[];
   city: string;
+}
+
+/**
+ * The registry profile of a demo enterprise (issue 6): customs credit tier (GACC Order 282), AEO mutual
+ * recognition, bonded sites, products by 10-digit commodity line, markets and certifications. Made up for the
+ * demo world; the tiers agree with the trade centre's demo declarant profiles (the trader is certified).
+ */
+export interface DemoRegistryProfile {
+  customsCreditTier: DemoCustomsTier;
+  aeoMraCountries: string[];
+  bondedSites: string[];
+  profile: {
+    products: string[];
+    markets: string[];
+    certifications: { kind: string; number: string | null; validUntil: string | null }[];
+  };
+}
+
+const NO_PROFILE: DemoRegistryProfile = {
+  customsCreditTier: 'regular',
+  aeoMraCountries: [],
+  bondedSites: [],
+  profile: { products: [], markets: [], certifications: [] },
+};
+
+export const DEMO_REGISTRY_PROFILES: Readonly<Record<string, DemoRegistryProfile>> = {
+  'jiaozhou-trading': {
+    customsCreditTier: 'certified',
+    aeoMraCountries: ['KZ', 'RU', 'SG'],
+    bondedSites: ['QD-JZ-BLC'],
+    profile: {
+      products: ['8703234110', '8507600030', '1512119100'],
+      markets: ['KZ', 'RU', 'UZ', 'DE'],
+      certifications: [{ kind: 'ISO 9001', number: 'CN-QD-9001-0417', validUntil: '2027-06-30' }],
+    },
+  },
+  'silkroad-logistics': {
+    customsCreditTier: 'regular',
+    aeoMraCountries: [],
+    bondedSites: ['QD-JZ-BLC'],
+    profile: {
+      products: [],
+      markets: ['KZ', 'UZ', 'RU', 'BY'],
+      certifications: [{ kind: 'FIATA', number: null, validUntil: null }],
+    },
+  },
+  'jiaozhou-bonded-warehouse': {
+    customsCreditTier: 'certified',
+    aeoMraCountries: ['KZ'],
+    bondedSites: ['QD-JZ-BLC', 'QD-JZ-BW01'],
+    profile: { products: [], markets: ['KZ'], certifications: [{ kind: 'ISO 28000', number: null, validUntil: null }] },
+  },
+  'shandong-ev-exports': {
+    customsCreditTier: 'advanced_certified',
+    aeoMraCountries: ['KZ', 'RU', 'UZ', 'KG'],
+    bondedSites: [],
+    profile: {
+      products: ['8703800090', '8507600030'],
+      markets: ['KZ', 'RU', 'UZ', 'KG'],
+      certifications: [{ kind: 'CCC', number: null, validUntil: null }],
+    },
+  },
+  'qilu-solar': {
+    customsCreditTier: 'regular',
+    aeoMraCountries: [],
+    bondedSites: [],
+    profile: {
+      products: ['8541430000', '8541420000'],
+      markets: ['UZ', 'PK', 'IN'],
+      certifications: [{ kind: 'IEC 61215', number: null, validUntil: null }],
+    },
+  },
+  'sco-cbec-platform': {
+    customsCreditTier: 'regular',
+    aeoMraCountries: [],
+    bondedSites: ['QD-JZ-BLC'],
+    profile: { products: [], markets: ['RU', 'KZ'], certifications: [] },
+  },
+};
+
+/**
+ * The registry fields of a demo enterprise, to spread into createEnterprise (unlisted ones get the default:
+ * a regular tier and an empty profile).
+ */
+export function demoRegistryFields(enterprise: Pick<DemoEnterprise, 'key'>): DemoRegistryProfile {
+  return DEMO_REGISTRY_PROFILES[enterprise.key] ?? NO_PROFILE;
 }
 
 export const DEMO_ENTERPRISES: readonly DemoEnterprise[] = [

@@ -1,5 +1,6 @@
 import { countUsers, createUser } from '../modules/accounts/index.js';
 import { seedBondedDemo } from '../modules/bonded/index.js';
+import { seedCockpitDemo } from '../modules/cockpit/index.js';
 import { emitEvent } from '../modules/events/index.js';
 import { seedDemoNetwork, seedDemoShipments } from '../modules/logistics/index.js';
 import { createAuthority, createEnterprise } from '../modules/registry/index.js';
@@ -7,7 +8,7 @@ import { seedTradeDemo } from '../modules/trade/index.js';
 import { recordAudit } from '../platform/audit/index.js';
 import type { Db } from '../platform/db/client.js';
 import type { Principal, Role } from '../platform/http/context.js';
-import { DEMO_ENTERPRISES } from './enterprises.js';
+import { DEMO_ENTERPRISES, demoRegistryFields } from './enterprises.js';
 
 export const DEMO_PASSWORD = 'demo1234';
 
@@ -63,6 +64,7 @@ export async function seedDemo(
         countryCode: enterprise.countryCode,
         city: enterprise.city,
         kinds: [...enterprise.kinds],
+        ...demoRegistryFields(enterprise),
       });
       owners.set(enterprise.key, { enterpriseId: row.id, authorityId: null });
       await recordAudit(tx, SYSTEM_ACTOR, null, {
@@ -91,6 +93,8 @@ export async function seedDemo(
         displayName: demo.displayName,
         role: demo.role,
         ...owner,
+        // The demo trader and forwarder administer their own enterprise's users (README's demo logins).
+        enterpriseAdmin: demo.email === 'trader@demo' || demo.email === 'forwarder@demo',
       });
       await recordAudit(tx, SYSTEM_ACTOR, null, {
         action: 'user.create',
@@ -103,6 +107,14 @@ export async function seedDemo(
     await seedTradeDemo(tx, { now, enterprises: operators, bankUserId: userIds.get('bank@demo')! });
     await seedBondedDemo(tx, { now, enterprises: operators, users: userIds });
     if (options.shipments !== false) {
+      // A year of declarations with SCO partners for the cockpit (heavy like the shipments, so only with them);
+      // filed first, so the shipments' events stay the newest in the activity feeds.
+      await seedCockpitDemo(tx, {
+        now,
+        enterprises: operators,
+        users: userIds,
+        customsAuthorityId: owners.get('authority:customs')?.authorityId ?? null,
+      });
       const zone = owners.get('authority:zone');
       // Demo journeys are reported by the zone administration, as a terminal operating system would.
       const reporter: Principal = {

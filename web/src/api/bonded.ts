@@ -2,7 +2,7 @@
 // (核注清单), transfers, reversals, stocktake approvals and the ledger checker. Shapes mirror
 // server/src/modules/bonded/routes.ts. Quantities are exact decimal strings in the item's legal unit.
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiError, api } from './client';
+import { ApiError, api, downloadFile } from './client';
 import type { Items } from './types';
 
 // --- vocabulary ------------------------------------------------------------------------------
@@ -412,32 +412,13 @@ export function useReconciliation(bookId: string, month: string) {
   });
 }
 
-/**
- * Downloads the month's reconciliation workbook. fetch rather than a plain link, so the workbook's
- * headers come in the UI language (Accept-Language) and a failure shows the problem document.
- */
+/** Downloads the month's reconciliation workbook, headers in the UI language. */
 export async function downloadReconciliation(bookId: string, bookNumber: string, month: string, language: string) {
-  const response = await fetch(`${bookPath(bookId, '/report.xlsx')}?month=${encodeURIComponent(month)}`, {
-    credentials: 'same-origin',
-    headers: { 'Accept-Language': language },
-  });
-  if (!response.ok) {
-    const problem = await response.json().catch(() => null);
-    throw new ApiError(
-      problem && typeof problem.title === 'string'
-        ? problem
-        : { type: 'about:blank', title: response.statusText, status: response.status, code: 'http_error' },
-    );
-  }
-  const blob = await response.blob();
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = `${bookNumber}-${month}.xlsx`;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  await downloadFile(
+    `${bookPath(bookId, '/report.xlsx')}?month=${encodeURIComponent(month)}`,
+    language,
+    `${bookNumber}-${month}.xlsx`,
+  );
 }
 
 // --- mutations -------------------------------------------------------------------------------

@@ -139,3 +139,31 @@ export function fieldErrorPaths(error: unknown): { path: (string | number)[]; me
     messages,
   }));
 }
+
+/**
+ * Downloads a file the API generates (a workbook, a report) and saves it under the server's file name,
+ * else `fallbackName`. fetch rather than a plain link, so the file comes in the UI language
+ * (Accept-Language) and a failure throws the problem document for the page to show.
+ */
+export async function downloadFile(url: string, language: string, fallbackName: string): Promise<string> {
+  const response = await fetch(url, { credentials: 'same-origin', headers: { 'Accept-Language': language } });
+  if (!response.ok) {
+    const problem = await response.json().catch(() => null);
+    throw new ApiError(
+      problem && typeof problem.title === 'string'
+        ? problem
+        : { type: 'about:blank', title: response.statusText, status: response.status, code: 'http_error' },
+    );
+  }
+  const disposition = response.headers.get('content-disposition') ?? '';
+  const name = /filename="([^"]+)"/.exec(disposition)?.[1] ?? fallbackName;
+  const objectUrl = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = objectUrl;
+  link.download = name;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(objectUrl), 10_000);
+  return name;
+}

@@ -40,6 +40,8 @@ export interface User {
   enterpriseId: string | null;
   authorityId: string | null;
   active: boolean;
+  /** Administers its own enterprise's users (Administration › Users); absent from older servers. */
+  enterpriseAdmin?: boolean;
 }
 
 export interface Enterprise {

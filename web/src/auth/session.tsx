@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation } from 'react-router';
 import { ApiError } from '../api/client';
 import { signedOutDeliberately, useMe } from '../api/hooks';
-import type { Me, Role } from '../api/types';
+import type { Me, Role, User } from '../api/types';
 
 const SessionContext = createContext<Me | null>(null);
 
@@ -51,10 +51,19 @@ export function RequireAuth({ children }: { children: ReactNode }) {
 }
 
 /** Pages for some roles only; the server checks again, this just explains instead of showing errors. */
-export function RoleGate({ roles, children }: { roles: readonly Role[] | undefined; children: ReactNode }) {
+export function RoleGate({
+  roles,
+  allow,
+  children,
+}: {
+  roles: readonly Role[] | undefined;
+  /** Also lets in users for whom this holds, whatever their role (see NavItem.allow). */
+  allow?: (user: User) => boolean;
+  children: ReactNode;
+}) {
   const { t } = useTranslation();
   const me = useSession();
-  if (roles && !roles.includes(me.user.role)) {
+  if (roles && !roles.includes(me.user.role) && !allow?.(me.user)) {
     return <Result status="403" title={t('errors.forbiddenTitle')} subTitle={t('errors.forbiddenText')} />;
   }
   return children;

@@ -39,7 +39,7 @@ export function AppShell() {
   const menuItems = useMemo<MenuProps['items']>(() => {
     const items: NonNullable<MenuProps['items']> = [];
     for (const group of NAVIGATION) {
-      const visible = group.items.filter((item) => mayOpen(item, me.user.role));
+      const visible = group.items.filter((item) => mayOpen(item, me.user.role, me.user));
       if (visible.length === 0) continue;
       const children = visible.map((item) => ({
         key: item.path,
@@ -50,7 +50,7 @@ export function AppShell() {
       else items.push({ type: 'group', key: group.key, label: t(`nav.${group.label}`), children });
     }
     return items;
-  }, [me.user.role, t]);
+  }, [me.user, t]);
 
   const toggleCollapsed = () => {
     const next = !collapsed;

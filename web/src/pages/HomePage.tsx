@@ -59,18 +59,18 @@ const SHORTCUTS: Record<Role, readonly Shortcut[]> = {
   customs_officer: [
     { key: 'declarationsQueue', icon: <AuditOutlined />, to: '/trade/queue', color: '#0f766e' },
     { key: 'risk', icon: <SafetyCertificateOutlined />, to: '/trade/rules', color: '#0f766e' },
-    { key: 'bondedSupervision', icon: <AccountBookOutlined />, to: '/trade', color: '#0f766e' },
+    { key: 'bondedSupervision', icon: <AccountBookOutlined />, to: '/bonded', color: '#0f766e' },
     { key: 'cockpit', icon: <DashboardOutlined />, to: '/cockpit', color: '#1d4e89' },
   ],
   bank_officer: [
     { key: 'guarantees', icon: <BankOutlined />, to: '/investment', color: '#9a3412' },
     { key: 'tradeFinance', icon: <FundOutlined />, to: '/investment', color: '#9a3412' },
-    { key: 'registry', icon: <IdcardOutlined />, to: '/investment', color: '#9a3412' },
+    { key: 'registry', icon: <IdcardOutlined />, to: '/registry', color: '#9a3412' },
     { key: 'exchangeRates', icon: <MoneyCollectOutlined />, to: '/reference/currencies', color: '#2e8540' },
   ],
   zone_admin: [
     { key: 'cockpit', icon: <DashboardOutlined />, to: '/cockpit', color: '#1d4e89' },
-    { key: 'registry', icon: <IdcardOutlined />, to: '/investment', color: '#9a3412' },
+    { key: 'registry', icon: <IdcardOutlined />, to: '/registry', color: '#9a3412' },
     { key: 'users', icon: <UserOutlined />, to: '/admin/users', color: '#6b21a8' },
     { key: 'auditTrail', icon: <FileSearchOutlined />, to: '/admin/audit', color: '#2e8540' },
   ],

@@ -5,7 +5,14 @@ import { recordAudit } from '../../platform/audit/index.js';
 import { isUniqueViolation } from '../../platform/db/client.js';
 import { ROLES } from '../../platform/http/context.js';
 import { runMutation } from '../../platform/http/mutation.js';
-import { DomainError, invalidFields, notFound, problemSchema } from '../../platform/http/problem.js';
+import {
+  DomainError,
+  type FieldIssue,
+  forbidden,
+  invalidFields,
+  notFound,
+  problemSchema,
+} from '../../platform/http/problem.js';
 import { LOCALES } from '../../platform/i18n/index.js';
 import {
   authoritySchema,
@@ -17,6 +24,7 @@ import {
 } from '../registry/index.js';
 import {
   type ApiKey,
+  administeredEnterprise,
   checkCredentials,
   createApiKey,
   createSession,
@@ -28,8 +36,10 @@ import {
   ownerMatchesRole,
   revokeApiKey,
   revokeSession,
+  rolesForEnterpriseKinds,
   SESSION_COOKIE,
   type User,
+  updateUser,
   updateUserLocale,
 } from './service.js';
 import { LoginThrottle } from './throttle.js';
@@ -48,6 +58,7 @@ const userSchema = z
     enterpriseId: z.uuid().nullable(),
     authorityId: z.uuid().nullable(),
     active: z.boolean(),
+    enterpriseAdmin: z.boolean().describe("Administers its own enterprise's users"),
   })
   .meta({ id: 'User' });
 
@@ -82,8 +93,12 @@ function userView(user: User): z.infer<typeof userSchema> {
     enterpriseId: user.enterpriseId,
     authorityId: user.authorityId,
     active: user.active,
+    enterpriseAdmin: user.enterpriseAdmin,
   };
 }
+
+/** Who may manage users: the zone administration (everyone) or an enterprise's administrator (its own). */
+const USER_ADMINS = ['zone_admin', 'enterprise_admin'] as const;
 
 function apiKeyView(key: ApiKey): z.infer<typeof apiKeySchema> {
   return {
@@ -241,26 +256,34 @@ export function accountRoutes(config: Config): FastifyPluginAsyncZod {
         }),
     );
 
+    // Access is 'authenticated' and checked in the handlers: who may manage users depends on the
+    // zone_admin role or on the enterprise-admin flag of an enterprise user, which a role list cannot say.
     app.get(
       '/users',
       {
-        config: { access: ['zone_admin'] },
+        config: { access: 'authenticated' },
         schema: {
           tags: ['accounts'],
-          summary: 'All users (zone administration)',
-          response: { 200: z.object({ items: z.array(userSchema) }) },
+          summary: "Users: all of them for the zone administration, its own enterprise's for an enterprise admin",
+          response: { 200: z.object({ items: z.array(userSchema) }), 403: problemSchema },
         },
       },
-      async () => ({ items: (await listUsers(db)).map(userView) }),
+      async (request) => {
+        const principal = request.principal!;
+        if (principal.role === 'zone_admin') return { items: (await listUsers(db)).map(userView) };
+        const enterpriseId = administeredEnterprise(principal);
+        if (!enterpriseId) throw forbidden(USER_ADMINS);
+        return { items: (await listUsers(db, enterpriseId)).map(userView) };
+      },
     );
 
     app.post(
       '/users',
       {
-        config: { access: ['zone_admin'] },
+        config: { access: 'authenticated' },
         schema: {
           tags: ['accounts'],
-          summary: 'Create a user for an enterprise or an authority',
+          summary: 'Create a user for an enterprise or an authority (an enterprise admin: for its own enterprise)',
           body: z.strictObject({
             email: z
               .string()
@@ -273,20 +296,51 @@ export function accountRoutes(config: Config): FastifyPluginAsyncZod {
             enterpriseId: z.uuid().nullable().default(null),
             authorityId: z.uuid().nullable().default(null),
             locale: z.enum(LOCALES).default('zh-CN'),
+            enterpriseAdmin: z.boolean().default(false),
           }),
-          response: { 201: userSchema, 400: problemSchema, 409: problemSchema, 422: problemSchema },
+          response: {
+            201: userSchema,
+            400: problemSchema,
+            403: problemSchema,
+            409: problemSchema,
+            422: problemSchema,
+          },
         },
       },
       async (request, reply) => {
-        const body = request.body;
-        if (!ownerMatchesRole(body.role, body)) {
-          throw invalidFields([{ field: 'body.role', code: 'owner_mismatch' }]);
+        const principal = request.principal!;
+        const isZoneAdmin = principal.role === 'zone_admin';
+        const ownEnterprise = isZoneAdmin ? null : administeredEnterprise(principal);
+        if (!isZoneAdmin && !ownEnterprise) throw forbidden(USER_ADMINS);
+        const body = ownEnterprise
+          ? { ...request.body, enterpriseId: request.body.enterpriseId ?? ownEnterprise }
+          : request.body;
+        const issues: FieldIssue[] = [];
+        if (ownEnterprise) {
+          if (body.enterpriseId !== ownEnterprise)
+            issues.push({ field: 'body.enterpriseId', code: 'own_enterprise_only' });
+          if (body.authorityId !== null) issues.push({ field: 'body.authorityId', code: 'authority_not_allowed' });
+        } else if (!ownerMatchesRole(body.role, body)) {
+          issues.push({ field: 'body.role', code: 'owner_mismatch' });
         }
-        return runMutation(request, reply, async ({ tx, principal, audit }) => {
-          if (body.enterpriseId)
-            await getEnterpriseFor(tx, principal, body.enterpriseId).catch(() => {
+        if (body.enterpriseAdmin && body.enterpriseId === null) {
+          issues.push({ field: 'body.enterpriseAdmin', code: 'enterprise_admin_needs_enterprise' });
+        }
+        if (issues.length > 0) throw invalidFields(issues);
+        return runMutation(request, reply, async ({ tx, audit }) => {
+          if (body.enterpriseId) {
+            const enterprise = await getEnterpriseFor(tx, principal, body.enterpriseId).catch(() => {
               throw invalidFields([{ field: 'body.enterpriseId', code: 'unknown_reference' }]);
             });
+            const roles = rolesForEnterpriseKinds(enterprise.kinds);
+            // The zone administration keeps its freedom (ownerMatchesRole above); an enterprise's own
+            // administrator hands out only the roles its kind of business has.
+            if (ownEnterprise && !roles.includes(body.role)) {
+              throw invalidFields([
+                { field: 'body.role', code: 'role_not_for_enterprise', params: { roles: roles.join(', ') } },
+              ]);
+            }
+          }
           if (body.authorityId && !(await getAuthority(tx, body.authorityId))) {
             throw invalidFields([{ field: 'body.authorityId', code: 'unknown_reference' }]);
           }
@@ -297,6 +351,57 @@ export function accountRoutes(config: Config): FastifyPluginAsyncZod {
           });
           await audit({ action: 'user.create', entityType: 'user', entityId: user.id, after: userView(user) });
           return { statusCode: 201, body: userView(user) };
+        });
+      },
+    );
+
+    app.patch(
+      '/users/:id',
+      {
+        config: { access: 'authenticated' },
+        schema: {
+          tags: ['accounts'],
+          summary: 'Deactivate or reactivate a user, or grant or drop its enterprise administration',
+          params: z.object({ id: z.uuid() }),
+          body: z
+            .strictObject({ active: z.boolean().optional(), enterpriseAdmin: z.boolean().optional() })
+            .refine((value) => value.active !== undefined || value.enterpriseAdmin !== undefined, {
+              message: 'nothing to change',
+            }),
+          response: { 200: userSchema, 400: problemSchema, 403: problemSchema, 404: problemSchema, 422: problemSchema },
+        },
+      },
+      async (request, reply) => {
+        const principal = request.principal!;
+        const isZoneAdmin = principal.role === 'zone_admin';
+        const ownEnterprise = isZoneAdmin ? null : administeredEnterprise(principal);
+        if (!isZoneAdmin && !ownEnterprise) throw forbidden(USER_ADMINS);
+        const changes = request.body;
+        return runMutation(request, reply, async ({ tx, audit }) => {
+          const before = await getUser(tx, request.params.id);
+          // Another enterprise's users do not exist for an enterprise admin.
+          if (!before || (ownEnterprise && before.enterpriseId !== ownEnterprise)) throw notFound('user');
+          const issues: FieldIssue[] = [];
+          // Nobody locks themselves out: the last administrator would leave the enterprise unmanaged.
+          if (before.id === principal.userId && (changes.active === false || changes.enterpriseAdmin === false)) {
+            issues.push({
+              field: changes.active === false ? 'body.active' : 'body.enterpriseAdmin',
+              code: 'cannot_change_self',
+            });
+          }
+          if (changes.enterpriseAdmin === true && before.enterpriseId === null) {
+            issues.push({ field: 'body.enterpriseAdmin', code: 'enterprise_admin_needs_enterprise' });
+          }
+          if (issues.length > 0) throw invalidFields(issues);
+          const after = (await updateUser(tx, before.id, changes)) ?? before;
+          await audit({
+            action: 'user.update',
+            entityType: 'user',
+            entityId: before.id,
+            before: { active: before.active, enterpriseAdmin: before.enterpriseAdmin },
+            after: { active: after.active, enterpriseAdmin: after.enterpriseAdmin },
+          });
+          return { statusCode: 200, body: userView(after) };
         });
       },
     );

@@ -15,6 +15,8 @@ export const users = pgTable(
       .notNull()
       .default('zh-CN'),
     active: boolean('active').notNull().default(true),
+    /** May list and create the users of its own enterprise (never meaningful for authority users). */
+    enterpriseAdmin: boolean('enterprise_admin').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [

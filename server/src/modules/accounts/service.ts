@@ -91,6 +91,8 @@ function principalFrom(user: User, via: { sessionId?: string; apiKeyId?: string 
     role: user.role,
     enterpriseId: user.enterpriseId,
     authorityId: user.authorityId,
+    // Only an enterprise's own user can administer its users; the flag means nothing elsewhere.
+    enterpriseAdmin: user.enterpriseAdmin && user.enterpriseId !== null,
     locale: isLocale(user.locale) ? user.locale : 'zh-CN',
     displayName: user.displayName,
   };
@@ -152,6 +154,7 @@ export async function createUser(
     enterpriseId: string | null;
     authorityId: string | null;
     locale?: Locale;
+    enterpriseAdmin?: boolean;
   },
 ): Promise<User> {
   const [row] = await tx
@@ -165,6 +168,7 @@ export async function createUser(
       enterpriseId: input.enterpriseId,
       authorityId: input.authorityId,
       locale: input.locale ?? 'zh-CN',
+      enterpriseAdmin: input.enterpriseAdmin ?? false,
     })
     .returning();
   if (!row) throw new Error('insert returned nothing');
@@ -181,8 +185,48 @@ export async function countUsers(db: Queryable): Promise<number> {
   return rows.length;
 }
 
-export async function listUsers(db: Queryable): Promise<User[]> {
-  return db.select().from(users).orderBy(asc(users.email)).limit(1000);
+/** All users (zone administration), or one enterprise's users (its own administrator). */
+export async function listUsers(db: Queryable, enterpriseId?: string): Promise<User[]> {
+  return db
+    .select()
+    .from(users)
+    .where(enterpriseId ? eq(users.enterpriseId, enterpriseId) : undefined)
+    .orderBy(asc(users.email))
+    .limit(1000);
+}
+
+const ENTERPRISE_ROLE_ORDER: readonly Role[] = ['trader', 'forwarder', 'bank_officer'];
+
+/**
+ * The roles an enterprise's users may have, from the kinds the registry records for it: a bank's
+ * staff are bank officers, a forwarder's or carrier's are forwarders, everyone else's are traders.
+ * An enterprise administrator can hand out only these, so it cannot mint officers of another trade.
+ */
+export function rolesForEnterpriseKinds(kinds: readonly string[]): Role[] {
+  const roles = new Set<Role>();
+  for (const kind of kinds) {
+    if (kind === 'bank') roles.add('bank_officer');
+    else if (kind === 'forwarder' || kind === 'carrier') roles.add('forwarder');
+    else roles.add('trader');
+  }
+  return ENTERPRISE_ROLE_ORDER.filter((role) => roles.has(role));
+}
+
+/** The enterprise whose users the caller administers, or null when it administers none. */
+export function administeredEnterprise(principal: Principal): string | null {
+  // Only people, in a session: an API key is for systems, and a leaked one must not mint logins.
+  if (principal.kind !== 'session' || principal.enterpriseAdmin !== true) return null;
+  if (AUTHORITY_ROLES.includes(principal.role)) return null;
+  return principal.enterpriseId;
+}
+
+export async function updateUser(
+  tx: Queryable,
+  id: string,
+  changes: { active?: boolean; enterpriseAdmin?: boolean },
+): Promise<User | null> {
+  const [row] = await tx.update(users).set(changes).where(eq(users.id, id)).returning();
+  return row ?? null;
 }
 
 /** The tenant (or authority) filter every API-key query goes through. */

@@ -10,6 +10,7 @@ import { ecommerceRoutes } from './routes.js';
 import { consumerIdKey } from './uploads.js';
 
 export { BATCH_LINES, UPLOAD_LINES_MAX } from './bulk.js';
+export { type RetailListFigure, retailListFigures } from './statistics.js';
 
 export function createEcommerceModule(db: Db, options: { consumerIdKey: string | null; uploadLimitBytes: number }) {
   let key: Promise<Buffer> | null = null;

@@ -23,6 +23,16 @@ export { findLinkableShipment, type LinkableShipment } from './customs.js';
 export { seedDemoNetwork } from './demo.js';
 export { seedDemoShipments } from './demo-shipments.js';
 export { extendTimetables, TIMETABLE_HORIZON_DAYS } from './network.js';
+export {
+  recomputeShipmentFigures,
+  type ShipmentDirection,
+  type ShipmentFacts,
+  type ShipmentFigure,
+  shipmentDirection,
+  shipmentFacts,
+  type TrainFigure,
+  trainsRun,
+} from './statistics.js';
 
 /** Events after which the planner's network must be rebuilt (anything but capacity). */
 const NETWORK_EVENTS = new Set([

@@ -30,6 +30,7 @@ import {
   missingDocuments,
   type NewThreeCategory,
   newThreeCategory,
+  type PublicGrade,
   type RiskDecision,
   type RiskRule,
   requiredDocuments,
@@ -434,11 +435,15 @@ export async function submitDeclaration(
   const number = await nextDeclarationNumber(tx, body.direction, valid.date);
 
   // The profile row is the declarant's lock: two first declarations racing see one "first time".
-  const [profile] = await queryRows<{ credit_class: CreditClass; first_declared_at: Date | null }>(
+  const [profile] = await queryRows<{
+    credit_class: CreditClass;
+    first_declared_at: Date | null;
+    public_grade: PublicGrade | null;
+  }>(
     tx,
     sql`INSERT INTO trade_declarant_profiles (enterprise_id) VALUES (${enterpriseId})
         ON CONFLICT (enterprise_id) DO UPDATE SET enterprise_id = EXCLUDED.enterprise_id
-        RETURNING credit_class, first_declared_at`,
+        RETURNING credit_class, first_declared_at, public_grade`,
   );
   const firstTime = profile!.first_declared_at === null;
   if (firstTime) {
@@ -454,6 +459,8 @@ export async function submitDeclaration(
       direction: body.direction,
       enterpriseId,
       creditClass: profile!.credit_class,
+      // The zone's public grade, projected from credit.grade_changed (credit-grade.ts); it scales the sampling rate.
+      publicGrade: profile!.public_grade,
       tradeCountry: body.tradeCountry,
       firstTimeDeclarant: firstTime,
       aeoPartner: body.foreignParty.aeo === true,

@@ -6,6 +6,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Db } from '../../platform/db/client.js';
 import type { Subscriber } from '../events/index.js';
+import { creditGradeSubscriber, customsStatusSubscriber } from './credit-grade.js';
 import { TARIFF_LINES } from './data/tariff.js';
 import { declarationRoutes } from './declaration-routes.js';
 import { guaranteeRoutes } from './guarantee-routes.js';
@@ -15,10 +16,25 @@ import { riskRoutes } from './risk-routes.js';
 import { TariffIndex } from './search/tariff-index.js';
 import { tariffRoutes } from './tariff-routes.js';
 
-/** The risk engine and the officers' current rules and sampling policy, for other customs channels (CBEC lists). */
-export { activeRules, loadRiskSettings } from './declarations.js';
+/**
+ * The risk engine and the officers' current rules and sampling policy, for other customs channels (CBEC lists);
+ * paying and deciding declarations through the trade centre's own rules (the cockpit's demo data uses them).
+ */
+export { activeRules, findDeclaration, loadRiskSettings, officerDecision, payDeclaration } from './declarations.js';
 export { seedTradeDemo } from './demo.js';
 export { assessRisk, type RiskDecision, type RiskInput, type RiskRule, type SamplingPolicy } from './risk/index.js';
+export {
+  type DeclarationChannel,
+  type DeclarationFacts,
+  DRILL_PAGE_MAX,
+  type DrillDeclaration,
+  type DrillFilter,
+  declarationFacts,
+  declarationsBehind,
+  declarationsByIds,
+  recomputeTradeFigures,
+  type TradeRecomputation,
+} from './statistics.js';
 
 /** One per app instance: the search index (built on first use), the release notes, the routes. */
 export function createTradeModule(db: Db, options: { publicUrl: string; onError?: (error: Error) => void }) {
@@ -44,6 +60,9 @@ export function createTradeModule(db: Db, options: { publicUrl: string; onError?
         releaseNotes.kick();
       },
     },
+    // The public credit grade and the registry's customs tier into the declarant's profile, where risk reads them.
+    creditGradeSubscriber(db),
+    customsStatusSubscriber(db),
   ];
   return { routes, subscribers, releaseNotes, tariffIndex };
 }

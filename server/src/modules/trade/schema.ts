@@ -49,6 +49,10 @@ export const declarantProfiles = pgTable('trade_declarant_profiles', {
     .default('regular'),
   firstDeclaredAt: timestamp('first_declared_at', { withTimezone: true }),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  /** The zone's public credit grade (credit.grade_changed), null until the first event arrives. */
+  publicGrade: text('public_grade', { enum: ['A', 'B', 'C', 'D'] }),
+  /** When the stored grade was computed: an older event arriving late never overwrites a newer grade. */
+  publicGradeAt: timestamp('public_grade_at', { withTimezone: true }),
 });
 
 export const DECLARATION_STATUSES = [

@@ -19,6 +19,11 @@ export interface Principal {
   role: Role;
   enterpriseId: string | null;
   authorityId: string | null;
+  /**
+   * The user administers its own enterprise's users. Optional so that principals built by the
+   * system (demo seeding, imports) need not say; absent means false, so forgetting grants nothing.
+   */
+  enterpriseAdmin?: boolean;
   locale: Locale;
   displayName: string;
 }

@@ -1,11 +1,13 @@
 import { PlusOutlined, UserOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Drawer, Form, Input, Select, Space, Table, Tag } from 'antd';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Checkbox, Drawer, Form, Input, Popconfirm, Select, Space, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fieldErrors } from '../../api/client';
-import { type NewUser, useAuthorities, useCreateUser, useEnterprises, useUsers } from '../../api/hooks';
+import { api, fieldErrors } from '../../api/client';
+import { type NewUser, queryKeys, useAuthorities, useCreateUser, useEnterprises, useUsers } from '../../api/hooks';
 import { AUTHORITY_ROLES, ROLES, type Role, type User } from '../../api/types';
+import { useSession } from '../../auth/session';
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert, problemText } from '../../components/ProblemAlert';
 import { LANGUAGES, localName } from '../../i18n';
@@ -28,12 +30,41 @@ interface FormValues {
   role: Role;
   organisation: string;
   locale: NewUser['locale'];
+  enterpriseAdmin: boolean;
+}
+
+/**
+ * The roles an enterprise's own administrator may hand out, from its registry kinds. The same rule as
+ * the server's (accounts/service.ts rolesForEnterpriseKinds), which decides; this only trims the list.
+ */
+function rolesForEnterpriseKinds(kinds: readonly string[]): Role[] {
+  const roles = new Set<Role>();
+  for (const kind of kinds) {
+    if (kind === 'bank') roles.add('bank_officer');
+    else if (kind === 'forwarder' || kind === 'carrier') roles.add('forwarder');
+    else roles.add('trader');
+  }
+  return (['trader', 'forwarder', 'bank_officer'] as const).filter((role) => roles.has(role));
+}
+
+/** Deactivates or reactivates a user; the server allows the zone admin, or an enterprise admin for its own. */
+function useSetUserActive() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, active }: { id: string; active: boolean }) => api.patch<User>(`/api/users/${id}`, { active }),
+    onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.users }),
+  });
 }
 
 export function UsersPage() {
   const { t } = useTranslation();
   const { language } = useLanguage();
   const { message } = App.useApp();
+  const me = useSession();
+  // An enterprise's own administrator (not the zone administration) manages its enterprise's users only.
+  const ownEnterprise = me.user.role === 'zone_admin' ? null : me.enterprise;
+  const roleOptions: readonly Role[] = ownEnterprise ? rolesForEnterpriseKinds(ownEnterprise.kinds) : ROLES;
+  const setActive = useSetUserActive();
   const users = useUsers();
   const enterprises = useEnterprises();
   const createUser = useCreateUser();
@@ -71,8 +102,13 @@ export function UsersPage() {
     {
       title: t('admin.users.role'),
       key: 'role',
-      render: (_, row) => <Tag color={ROLE_COLORS[row.role]}>{t(`roles.${row.role}`)}</Tag>,
-      filters: ROLES.map((value) => ({ text: t(`roles.${value}`), value })),
+      render: (_, row) => (
+        <Space size={4} wrap>
+          <Tag color={ROLE_COLORS[row.role]}>{t(`roles.${row.role}`)}</Tag>
+          {row.enterpriseAdmin ? <Tag color="geekblue">{t('enterpriseUsers.adminTag')}</Tag> : null}
+        </Space>
+      ),
+      filters: roleOptions.map((value) => ({ text: t(`roles.${value}`), value })),
       onFilter: (value, row) => row.role === value,
     },
     { title: t('admin.users.organisation'), key: 'organisation', render: (_, row) => organisationOf(row) },
@@ -85,6 +121,37 @@ export function UsersPage() {
         <Tag color={row.active ? 'green' : 'default'}>{row.active ? t('common.active') : t('common.inactive')}</Tag>
       ),
     },
+    {
+      title: t('enterpriseUsers.actions'),
+      key: 'actions',
+      width: 130,
+      render: (_, row) => {
+        // Nobody deactivates themselves (the server refuses it too): it would lock the enterprise out.
+        if (row.id === me.user.id) return <span className="muted">{t('enterpriseUsers.you')}</span>;
+        const toggle = () =>
+          setActive.mutate(
+            { id: row.id, active: !row.active },
+            {
+              onSuccess: (user) =>
+                void message.success(
+                  t(user.active ? 'enterpriseUsers.reactivated' : 'enterpriseUsers.deactivated', { email: user.email }),
+                ),
+              onError: (error) => void message.error(problemText(error, t('errors.unexpected')).title),
+            },
+          );
+        return row.active ? (
+          <Popconfirm title={t('enterpriseUsers.deactivateConfirm')} onConfirm={toggle}>
+            <Button size="small" danger data-testid={`deactivate-${row.email}`}>
+              {t('enterpriseUsers.deactivate')}
+            </Button>
+          </Popconfirm>
+        ) : (
+          <Button size="small" onClick={toggle} data-testid={`reactivate-${row.email}`}>
+            {t('enterpriseUsers.reactivate')}
+          </Button>
+        );
+      },
+    },
   ];
 
   const close = () => {
@@ -95,14 +162,15 @@ export function UsersPage() {
 
   const onFinish = (values: FormValues) => {
     const authorityRole = AUTHORITY_ROLES.includes(values.role);
-    const input: NewUser = {
+    const input: NewUser & { enterpriseAdmin: boolean } = {
       email: values.email.trim(),
       password: values.password,
       displayName: values.displayName.trim(),
       role: values.role,
       locale: values.locale,
-      enterpriseId: authorityRole ? null : values.organisation,
-      authorityId: authorityRole ? values.organisation : null,
+      enterpriseId: ownEnterprise ? ownEnterprise.id : authorityRole ? null : values.organisation,
+      authorityId: ownEnterprise || !authorityRole ? null : values.organisation,
+      enterpriseAdmin: !authorityRole && values.enterpriseAdmin === true,
     };
     createUser.mutate(input, {
       onSuccess: (user) => {
@@ -113,7 +181,15 @@ export function UsersPage() {
         const errors = fieldErrors(error);
         // The server's enterpriseId/authorityId messages belong to the one organisation field.
         const organisation = [...(errors.enterpriseId ?? []), ...(errors.authorityId ?? [])];
-        const names: (keyof FormValues)[] = ['displayName', 'email', 'password', 'role', 'organisation', 'locale'];
+        const names: (keyof FormValues)[] = [
+          'displayName',
+          'email',
+          'password',
+          'role',
+          'organisation',
+          'locale',
+          'enterpriseAdmin',
+        ];
         form.setFields(
           names.map((name) => ({ name, errors: name === 'organisation' ? organisation : (errors[name] ?? []) })),
         );
@@ -122,15 +198,17 @@ export function UsersPage() {
   };
 
   const failure = createUser.isError ? problemText(createUser.error, t('errors.unexpected')) : null;
-  const organisationOptions = isAuthorityRole
-    ? [...authorities.entries()].map(([value, label]) => ({ value, label }))
-    : (enterprises.data ?? []).map((e) => ({ value: e.id, label: localName(e.names, language) }));
+  const organisationOptions = ownEnterprise
+    ? [{ value: ownEnterprise.id, label: localName(ownEnterprise.names, language) }]
+    : isAuthorityRole
+      ? [...authorities.entries()].map(([value, label]) => ({ value, label }))
+      : (enterprises.data ?? []).map((e) => ({ value: e.id, label: localName(e.names, language) }));
 
   return (
     <div className="page">
       <PageHeader
         title={t('admin.users.title')}
-        subtitle={t('admin.users.subtitle')}
+        subtitle={ownEnterprise ? t('enterpriseUsers.subtitle') : t('admin.users.subtitle')}
         icon={<UserOutlined />}
         extra={
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)} data-testid="create-user">
@@ -172,10 +250,15 @@ export function UsersPage() {
           form={form}
           layout="vertical"
           onFinish={onFinish}
-          initialValues={{ role: 'trader', locale: language }}
+          initialValues={{
+            role: roleOptions[0] ?? 'trader',
+            locale: language,
+            enterpriseAdmin: false,
+            organisation: ownEnterprise?.id,
+          }}
           onValuesChange={(changed: Partial<FormValues>) => {
             // Switching between enterprise and authority roles makes the chosen organisation meaningless.
-            if (changed.role) form.setFieldValue('organisation', undefined);
+            if (changed.role && !ownEnterprise) form.setFieldValue('organisation', undefined);
           }}
         >
           <Form.Item
@@ -211,16 +294,29 @@ export function UsersPage() {
             label={t('admin.users.role')}
             rules={[{ required: true, message: t('admin.users.required') }]}
           >
-            <Select options={ROLES.map((value) => ({ value, label: t(`roles.${value}`) }))} />
+            <Select
+              data-testid="user-role"
+              options={roleOptions.map((value) => ({ value, label: t(`roles.${value}`) }))}
+            />
           </Form.Item>
           <Form.Item
             name="organisation"
             label={isAuthorityRole ? t('admin.users.authority') : t('admin.users.enterprise')}
-            extra={t('admin.users.authorityRoleHint')}
+            extra={ownEnterprise ? undefined : t('admin.users.authorityRoleHint')}
             rules={[{ required: true, message: t('admin.users.required') }]}
           >
-            <Select showSearch={{ optionFilterProp: 'label' }} options={organisationOptions} />
+            {/* An enterprise admin creates users for its own enterprise only: the choice is fixed. */}
+            <Select
+              showSearch={{ optionFilterProp: 'label' }}
+              options={organisationOptions}
+              disabled={ownEnterprise !== null}
+            />
           </Form.Item>
+          {isAuthorityRole ? null : (
+            <Form.Item name="enterpriseAdmin" valuePropName="checked" extra={t('enterpriseUsers.enterpriseAdminHelp')}>
+              <Checkbox data-testid="user-enterprise-admin">{t('enterpriseUsers.enterpriseAdmin')}</Checkbox>
+            </Form.Item>
+          )}
           <Form.Item name="locale" label={t('admin.users.locale')}>
             <Select options={LANGUAGES.map((value) => ({ value, label: LANGUAGE_NAMES[value] }))} />
           </Form.Item>

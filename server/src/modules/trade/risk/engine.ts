@@ -39,8 +39,22 @@ export interface RiskInput {
   firstTimeDeclarant: boolean;
   /** The foreign trading partner is an AEO of a country with a mutual-recognition arrangement. */
   aeoPartner: boolean;
+  /**
+   * The zone's public credit grade (credit module, via `credit.grade_changed`); null or absent when none is known
+   * yet, which samples as grade B (no change).
+   */
+  publicGrade?: PublicGrade | null;
   items: readonly RiskItem[];
 }
+
+export const PUBLIC_GRADES = ['A', 'B', 'C', 'D'] as const;
+export type PublicGrade = (typeof PUBLIC_GRADES)[number];
+
+/**
+ * How the public grade scales the sampling rate of the customs credit class. Our choice, not in the reference:
+ * A halves it (the green channel for good grades), B leaves it, C doubles it and D quadruples it, capped at 1.
+ */
+export const GRADE_RATE_FACTORS: Readonly<Record<PublicGrade, string>> = { A: '0.5', B: '1', C: '2', D: '4' };
 
 /** Every reason code the engine can give; each has a message `trade.risk.<code>` in messages.ts. */
 export const RISK_REASON_CODES = [
@@ -144,7 +158,12 @@ export function assessRisk(
       ruleName: null,
       channel: 'inspection',
       item: null,
-      params: { rate, draw, percent: new Dec(rate).times(100).toFixed() },
+      params: {
+        rate,
+        draw,
+        percent: new Dec(rate).times(100).toFixed(),
+        ...(input.publicGrade ? { grade: input.publicGrade } : {}),
+      },
     });
   }
 
@@ -152,15 +171,31 @@ export function assessRisk(
   return { channel, reasons, sampling: { rate, draw, selected } };
 }
 
-/** The class's rate, or the AEO-partner rate when the partner is a mutual-recognition AEO and that rate is lower. */
-export function samplingRate(input: Pick<RiskInput, 'creditClass' | 'aeoPartner'>, policy: SamplingPolicy): string {
+/**
+ * The sampling rate of a declaration, in two steps that keep Order 282 in charge:
+ * 1. customs' own policy: the credit class's rate, or the AEO-partner rate when the partner is a mutual-recognition
+ *    AEO and that rate is lower (unchanged from before the public grade existed);
+ * 2. the zone's public grade scales that rate by GRADE_RATE_FACTORS, capped at 1. A grade never lowers the rate of
+ *    a discredited tier: customs' legal finding outweighs the platform's score, so grade A is ignored there,
+ *    while C and D still raise it. Without a grade (or with B) the rate is step 1's exactly.
+ */
+export function samplingRate(
+  input: Pick<RiskInput, 'creditClass' | 'aeoPartner' | 'publicGrade'>,
+  policy: SamplingPolicy,
+): string {
   const classRate = policy.ratesByClass[input.creditClass];
   assertFraction(classRate, `ratesByClass.${input.creditClass}`);
-  if (!input.aeoPartner) {
-    return classRate;
+  let rate = classRate;
+  if (input.aeoPartner) {
+    assertFraction(policy.aeoPartnerRate, 'aeoPartnerRate');
+    rate = new Dec(policy.aeoPartnerRate).lt(classRate) ? policy.aeoPartnerRate : classRate;
   }
-  assertFraction(policy.aeoPartnerRate, 'aeoPartnerRate');
-  return new Dec(policy.aeoPartnerRate).lt(classRate) ? policy.aeoPartnerRate : classRate;
+  const grade = input.publicGrade ?? 'B';
+  if (grade === 'B' || (grade === 'A' && DISCREDITED_CLASSES.has(input.creditClass))) {
+    return rate;
+  }
+  const scaled = new Dec(rate).times(GRADE_RATE_FACTORS[grade]);
+  return scaled.gt(1) ? '1' : scaled.toFixed();
 }
 
 const DRAW_DECIMALS = 6;

@@ -5,6 +5,9 @@
  */
 export {
   assessRisk,
+  GRADE_RATE_FACTORS,
+  PUBLIC_GRADES,
+  type PublicGrade,
   RISK_REASON_CODES,
   type RiskDecision,
   type RiskInput,

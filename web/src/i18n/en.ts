@@ -2035,7 +2035,7 @@ export const en = {
     declarations: 'Declarations',
     exports: 'Exports',
     imports: 'Imports',
-    mapTitle: 'Trade flows with SCO countries',
+    mapTitle: 'Trade flows (SCO countries in red)',
     clickToDrill: 'Click a country for its declarations',
     tradeByCountry: 'Trade by country',
     noData: 'No declarations in this period',

@@ -2044,7 +2044,7 @@ export const ru: Messages = {
     declarations: 'Декларации',
     exports: 'Экспорт',
     imports: 'Импорт',
-    mapTitle: 'Торговые потоки со странами ШОС',
+    mapTitle: 'Торговые потоки (страны ШОС — красным)',
     clickToDrill: 'Нажмите на страну, чтобы увидеть декларации',
     tradeByCountry: 'Торговля по странам',
     noData: 'За этот период деклараций нет',

@@ -2002,7 +2002,7 @@ export const zhCN: Messages = {
     declarations: '报关单',
     exports: '出口',
     imports: '进口',
-    mapTitle: '与上合国家的贸易流向',
+    mapTitle: '贸易流向（红色为上合组织国家）',
     clickToDrill: '点击国家查看报关单',
     tradeByCountry: '按国别贸易额',
     noData: '本期间无报关单',

@@ -79,6 +79,9 @@ const WORDS: Record<Locale, Words> = {
     notReported: '未报告',
     platform: '平台计算',
     currency: '元',
+    outbound: '出境',
+    inbound: '入境',
+    transit: '过境',
   },
   en: {
     summary: 'Summary',
@@ -145,6 +148,9 @@ const WORDS: Record<Locale, Words> = {
     notReported: 'not reported',
     platform: 'platform',
     currency: 'CNY',
+    outbound: 'outbound',
+    inbound: 'inbound',
+    transit: 'transit',
   },
   ru: {
     summary: 'Сводка',
@@ -211,6 +217,9 @@ const WORDS: Record<Locale, Words> = {
     notReported: 'нет данных',
     platform: 'платформа',
     currency: 'юаней',
+    outbound: 'из Китая',
+    inbound: 'в Китай',
+    transit: 'транзит',
   },
 };
 
@@ -396,7 +405,7 @@ export async function cockpitPdf(
   heading(w.logistics!);
   for (const r of c.containers.byMode)
     line(`  ${r.mode}: ${w.shipments} ${number(r.shipments)}, ${w.teu} ${number(r.teu)}`);
-  for (const r of c.trains) line(`  ${w.trains} ${r.direction} ${r.corridor}: ${number(r.trains)}`);
+  for (const r of c.trains) line(`  ${w.trains} ${w[r.direction] ?? r.direction} ${r.corridor}: ${number(r.trains)}`);
   heading(w.zoneFigures!);
   for (const r of c.bonded)
     line(`  ${w.bonded} ${r.kind}: ${w.lists} ${number(r.lists)}, ${w.lines} ${number(r.lines)}`);

@@ -69,10 +69,15 @@ export function TradeMap({ flows, countries, locations, language, onCountry }: T
           geoIndex: 0,
           zlevel: 1,
           lineStyle: { color: '#d1402a', opacity: 0.75, curveness: 0.2 },
+          // SCO members, observers and partners in red; other trade partners in grey, so the map stays
+          // the SCO map without hiding where the rest of the trade goes.
           data: placed.map((f) => ({
             coords: [[zone!.lon, zone!.lat], points.get(f.country)!],
             flow: f,
-            lineStyle: { width: 1 + 7 * ((f.importFen + f.exportFen) / max) },
+            lineStyle: {
+              width: 1 + 7 * ((f.importFen + f.exportFen) / max),
+              ...(byAlpha2.get(f.country)?.scoStatus ? {} : { color: '#8a96a8', opacity: 0.6 }),
+            },
           })),
         },
         {

@@ -141,7 +141,11 @@ async function reconcileDeclarations(db: Queryable): Promise<CheckResult> {
     const ids = [...new Set(rows.map((r) => r.declaration_id))];
     const found = await declaredQuantities(db, ids);
     const bySource = new Map<string, typeof rows>();
-    for (const row of rows) bySource.set(row.declaration_id, [...(bySource.get(row.declaration_id) ?? []), row]);
+    for (const row of rows) {
+      const moved = bySource.get(row.declaration_id);
+      if (moved) moved.push(row);
+      else bySource.set(row.declaration_id, [row]);
+    }
     for (const [declarationId, moved] of bySource) {
       const head = moved[0]!;
       const at = { [`${head.source}_id`]: head.source_id, declaration_id: declarationId };

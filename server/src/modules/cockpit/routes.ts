@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Db } from '../../platform/db/client.js';
 import { runMutation } from '../../platform/http/mutation.js';
 import { invalidFields, notFound, problemSchema } from '../../platform/http/problem.js';
+import type { Locale } from '../../platform/i18n/index.js';
 import { getEnterprise } from '../registry/index.js';
 import { DRILL_PAGE_MAX, declarationsByIds } from '../trade/index.js';
 import { PLAN_INDICATOR_CODES } from './data/indicators.js';
@@ -336,50 +337,41 @@ export function cockpitRoutes(db: Db): FastifyPluginAsyncZod {
         }),
     );
 
-    app.get(
-      '/cockpit/export.xlsx',
+    /** Both exports: the period's snapshot in the caller's language (or `lang`), rendered and sent as a file. */
+    const exports = [
       {
-        config: { access: READERS },
-        schema: {
-          tags: ['cockpit'],
-          summary: 'The cockpit for a period as an XLSX workbook (headers in the caller\u2019s language)',
-          querystring: exportQuery,
-        },
+        path: '/cockpit/export.xlsx',
+        summary: 'The cockpit for a period as an XLSX workbook (headers in the caller\u2019s language)',
+        type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        extension: 'xlsx',
+        render: (data: CockpitSnapshot, locale: Locale, now: Date) => cockpitXlsx(data, locale, now),
       },
-      async (request, reply) => {
-        const now = new Date();
-        const locale = request.query.lang ?? request.locale;
-        const data = await snapshot(request.query, locale, now);
-        const file = await cockpitXlsx(data, locale, now);
-        const { from, to } = data.indicators.period;
-        return reply
-          .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-          .header('content-disposition', `attachment; filename="cockpit-${from}-${to}.xlsx"`)
-          .send(file);
-      },
-    );
-
-    app.get(
-      '/cockpit/report.pdf',
       {
-        config: { access: READERS },
-        schema: {
-          tags: ['cockpit'],
-          summary: 'The cockpit for a period as a PDF report in the caller\u2019s language',
-          querystring: exportQuery,
+        path: '/cockpit/report.pdf',
+        summary: 'The cockpit for a period as a PDF report in the caller\u2019s language',
+        type: 'application/pdf',
+        extension: 'pdf',
+        render: (data: CockpitSnapshot, locale: Locale, now: Date) => cockpitPdf(data, data.measures, locale, now),
+      },
+    ] as const;
+    for (const file of exports) {
+      app.get(
+        file.path,
+        {
+          config: { access: READERS },
+          schema: { tags: ['cockpit'], summary: file.summary, querystring: exportQuery },
         },
-      },
-      async (request, reply) => {
-        const now = new Date();
-        const locale = request.query.lang ?? request.locale;
-        const data = await snapshot(request.query, locale, now);
-        const file = await cockpitPdf(data, data.measures, locale, now);
-        const { from, to } = data.indicators.period;
-        return reply
-          .type('application/pdf')
-          .header('content-disposition', `attachment; filename="cockpit-${from}-${to}.pdf"`)
-          .send(file);
-      },
-    );
+        async (request, reply) => {
+          const now = new Date();
+          const locale = request.query.lang ?? request.locale;
+          const data = await snapshot(request.query, locale, now);
+          const { from, to } = data.indicators.period;
+          return reply
+            .type(file.type)
+            .header('content-disposition', `attachment; filename="cockpit-${from}-${to}.${file.extension}"`)
+            .send(await file.render(data, locale, now));
+        },
+      );
+    }
   };
 }

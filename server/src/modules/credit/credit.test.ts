@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../platform/db/client.js';
+import { CAR_IMPORT as carImport } from '../../test/fixtures.js';
 import { buildTestApp, type TestApp } from '../../test/harness.js';
 import { type EventEnvelope, emitEvent } from '../events/index.js';
 import { findEnterpriseByUscc } from '../registry/index.js';
@@ -326,31 +327,6 @@ describe('credit repair', () => {
     expect(audits!.n).toBe(4);
   });
 });
-
-const carImport = {
-  direction: 'import',
-  supervisionMode: '0110',
-  transportMode: '3',
-  termsOfSale: 'CIF',
-  loadingPort: 'DEDUI',
-  dischargePort: 'CNJZH',
-  foreignParty: { name: 'Rhein-Ruhr Handels GmbH', country: 'DE' },
-  tradeCountry: 'DE',
-  currency: 'EUR',
-  items: [
-    {
-      code: '8703234110',
-      description: 'Passenger car 2.0 L petrol',
-      quantities: [
-        { amount: '2', unit: '003' },
-        { amount: '3000', unit: '035' },
-      ],
-      priceAmount: '60000',
-      originCountry: 'DE',
-      licences: [{ code: '7', number: 'AIL-2026-000123' }],
-    },
-  ],
-};
 
 describe('grade → risk sampling', () => {
   // The grade reaches trade only as an event; the next declaration's sampling rate follows it (D ×4 capped, A ×½).

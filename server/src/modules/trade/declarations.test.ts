@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../platform/db/client.js';
+import { CAR_IMPORT as carImport } from '../../test/fixtures.js';
 import { buildTestApp, type TestApp } from '../../test/harness.js';
 import { computeTaxBill } from './tax/bill.js';
 
@@ -50,31 +51,6 @@ async function traderShipmentBl(): Promise<string> {
   if (!open) throw new Error('the demo trader has no shipment');
   return open.blNumber;
 }
-
-const carImport = {
-  direction: 'import',
-  supervisionMode: '0110',
-  transportMode: '3',
-  termsOfSale: 'CIF',
-  loadingPort: 'DEDUI',
-  dischargePort: 'CNJZH',
-  foreignParty: { name: 'Rhein-Ruhr Handels GmbH', country: 'DE' },
-  tradeCountry: 'DE',
-  currency: 'EUR',
-  items: [
-    {
-      code: '8703234110',
-      description: 'Passenger car 2.0 L petrol',
-      quantities: [
-        { amount: '2', unit: '003' },
-        { amount: '3000', unit: '035' },
-      ],
-      priceAmount: '60000',
-      originCountry: 'DE',
-      licences: [{ code: '7', number: 'AIL-2026-000123' }],
-    },
-  ],
-};
 
 const batteryExport = (blNumber: string, documents: { kind: string; reference: string }[]) => ({
   direction: 'export',
